@@ -1,0 +1,214 @@
+/**
+ * `ketenzicht` command line. Verbs that read the database go through the running server when it holds the
+ * data folder, and otherwise open the folder themselves (taking its lock).
+ */
+import { readFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { DataDirBusyError, readServerUrl } from '../server/db/data-dir-lock.ts';
+import { openConfiguredDatabase } from '../server/db/open.ts';
+import { buildSeedImage } from '../server/db/seed-image.ts';
+import {
+  MergerFileError,
+  parseMergerCsv,
+  upsertMergers,
+} from '../server/modules/geography/geography.reference.ts';
+import { createGeographyRepo } from '../server/modules/geography/geography.repo.ts';
+import { type AreaSummary, createGeographyService } from '../server/modules/geography/geography.service.ts';
+import { serveUntilSignalled } from '../server/server.ts';
+import { APP_VERSION } from '../server/version.ts';
+import { AREA_LEVELS } from '../shared/geography.ts';
+import { formatTable } from './format.ts';
+
+const program = new Command('ketenzicht')
+  .description('Ketenzicht: monitoring of the approach to domestic violence and child abuse')
+  .version(APP_VERSION)
+  .showHelpAfterError();
+
+const integer = (name: string) => (value: string) => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be a whole number.`);
+  return Number(value);
+};
+
+program
+  .command('serve')
+  .description('start the web app and API (embedded database in KETENZICHT_DATA_DIR, or DATABASE_URL)')
+  .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
+  .option('--port <port>', 'port to listen on (default: PORT or 3000)', integer('--port'))
+  .action(async (options: { host?: string; port?: number }) => {
+    const config = loadConfig();
+    await serveUntilSignalled({
+      ...config,
+      ...(options.host ? { host: options.host } : {}),
+      ...(options.port !== undefined ? { port: options.port } : {}),
+    });
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations and load the shipped reference geography (also done by serve)')
+  .action(async () => {
+    const opened = await openConfiguredDatabase(loadConfig());
+    try {
+      const target = opened.report.engine === 'pglite' ? loadConfig().dataDir : 'PostgreSQL (DATABASE_URL)';
+      console.log(`Database up to date: ${target}`);
+      console.log(
+        opened.report.referenceLoaded
+          ? 'Reference geography loaded.'
+          : 'Reference geography was already loaded.',
+      );
+    } finally {
+      await opened.close();
+    }
+  });
+
+program
+  .command('areas')
+  .description('list or search areas (gemeenten, Veilig Thuis-regio’s, provincies, land)')
+  .argument('[search]', 'part of the name; case and diacritics are ignored ("sudwest")')
+  .addOption(new Option('--level <level>', 'level of the areas').choices(AREA_LEVELS).default('gemeente'))
+  .option('--parent <code>', 'only gemeenten of this provincie or Veilig Thuis-regio (e.g. VT01, PV27)')
+  .option('--year <year>', 'division and population on 1 January of this year', integer('--year'))
+  .option('--json', 'print JSON instead of a table')
+  .action(
+    async (
+      search: string | undefined,
+      options: { level: (typeof AREA_LEVELS)[number]; parent?: string; year?: number; json?: boolean },
+    ) => {
+      const query = {
+        level: options.level,
+        ...(options.parent ? { parent: options.parent.toUpperCase() } : {}),
+        ...(options.year !== undefined ? { year: options.year } : {}),
+        ...(search ? { q: search } : {}),
+      };
+      const items = await withGeography(
+        (service) => service.listAreas(query),
+        async (url) => {
+          const params = new URLSearchParams(
+            Object.entries(query).map(([key, value]) => [key, String(value)]),
+          );
+          const response = await fetch(`${url}/api/areas?${params}`);
+          const body = (await response.json()) as { items?: AreaSummary[]; message?: string };
+          if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
+          return body.items ?? [];
+        },
+      );
+      if (options.json) {
+        console.log(JSON.stringify(items, null, 2));
+        return;
+      }
+      const numbers = new Intl.NumberFormat('nl-NL');
+      console.log(
+        formatTable(
+          ['code', 'naam', 'inwoners'],
+          items.map((area) => [
+            area.code,
+            area.name,
+            area.population === null ? '–' : numbers.format(area.population),
+          ]),
+          [false, false, true],
+        ),
+      );
+      const referenceDate = items.find((area) => area.populationReferenceDate)?.populationReferenceDate;
+      console.log(
+        `${items.length} gebied(en)${referenceDate ? `; inwoners op ${referenceDate}` : ''}. Bron: CBS.`,
+      );
+    },
+  );
+
+const mergers = program.command('mergers').description('municipal mergers (herindelingen)');
+mergers
+  .command('list')
+  .description('list the mergers on record')
+  .action(async () => {
+    const items = await withGeography(
+      (service) => service.listMergers(),
+      async (url) => ((await (await fetch(`${url}/api/mergers`)).json()) as { items: never[] }).items,
+    );
+    console.log(
+      formatTable(
+        ['datum', 'oud', 'naam', 'nieuw', 'naam', 'aandeel'],
+        items.map((merger) => [
+          merger.effectiveDate,
+          merger.oldCode,
+          merger.oldName,
+          merger.newCode,
+          merger.newName,
+          merger.populationShare === null ? 'onbekend' : String(merger.populationShare),
+        ]),
+      ),
+    );
+  });
+mergers
+  .command('import')
+  .description('load a CSV of mergers (columns as reference-data/herindelingen.csv); all rows or none')
+  .argument('<file>', 'CSV file, UTF-8, comma-separated, with a header row')
+  .option('--dry-run', 'validate and report only; change nothing')
+  .action(async (file: string, options: { dryRun?: boolean }) => {
+    const rows = parseMergerCsv(await readFile(file, 'utf8'), file);
+    if (options.dryRun) {
+      console.log(`${file}: ${rows.length} herindeling(en) zijn geldig. Proefrun: er is niets veranderd.`);
+      return;
+    }
+    const opened = await openConfiguredDatabase(loadConfig());
+    try {
+      await opened.database.db.transaction(async (tx) => upsertMergers(tx as never, rows));
+      console.log(`${file}: ${rows.length} herindeling(en) geladen.`);
+    } finally {
+      await opened.close();
+    }
+  });
+
+program
+  .command('seed-image')
+  .description('build the prepared database image that makes a first start fast (part of npm run build)')
+  .option('--force', 'rebuild even when up to date')
+  .action(async (options: { force?: boolean }) => {
+    const built = await buildSeedImage(options);
+    console.log(built ? 'Seed image built in dist/seed/.' : 'Seed image is up to date.');
+  });
+
+/** Runs against the database directly, or through the running server when it holds the data folder. */
+async function withGeography<T>(
+  direct: (service: ReturnType<typeof createGeographyService>) => Promise<T>,
+  viaServer: (url: string) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    const url = await readServerUrl(config.dataDir);
+    if (url && (await isAlive(url))) return viaServer(url);
+  }
+  const opened = await openConfiguredDatabase(config);
+  try {
+    return await direct(createGeographyService({ repo: createGeographyRepo(opened.database.db) }));
+  } finally {
+    await opened.close();
+  }
+}
+
+async function isAlive(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DataDirBusyError ||
+      error instanceof MergerFileError
+    ) {
+      console.error(error.message);
+      process.exitCode = 2;
+      return;
+    }
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The Ketenzicht application as a Fastify instance: plugins (security headers, OpenAPI), then the modules'
+ * routes under /api, then the web app. No `listen` here: `server.ts` (and tests) decide where it runs.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyReply } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDatabase } from './db/client.ts';
+import { createGeographyRepo } from './modules/geography/geography.repo.ts';
+import { geographyRoutes } from './modules/geography/geography.routes.ts';
+import { createGeographyService } from './modules/geography/geography.service.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
+import { APP_VERSION } from './version.ts';
+
+export type AppOptions = {
+  database: AppDatabase;
+  /** A pino logger; omitted in tests for silence. */
+  logger?: FastifyBaseLogger;
+  /** Folder of the built web app (`dist/web`); the app serves only the API when it is missing. */
+  webRoot?: string;
+};
+
+// Validation messages reach users: in Dutch.
+z.config(z.locales.nl());
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ketenzicht API',
+        version: APP_VERSION,
+        description:
+          'Monitoring of the approach to domestic violence and child abuse. Reference geography: Bron: CBS, CC BY 4.0.',
+        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl' },
+      },
+      tags: [
+        { name: 'Systeem', description: 'Health of the installation' },
+        {
+          name: 'Geografie',
+          description: 'Gemeenten, Veilig Thuis-regio’s, provincies, population, herindelingen',
+        },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  const geographyService = createGeographyService({ repo: createGeographyRepo(options.database.db) });
+  await app.register(systemRoutes(options.database, APP_VERSION), { prefix: '/api' });
+  await app.register(geographyRoutes(geographyService), { prefix: '/api' });
+
+  const webRoot = options.webRoot ? path.resolve(options.webRoot) : undefined;
+  if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // Unknown pages belong to the single-page app, which shows its own "niet gevonden" page.
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/docs');
+    if (isPage && webRoot && existsSync(path.join(webRoot, 'index.html'))) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.code(404).send({ message: `Niet gevonden: ${request.method} ${request.url.split('?')[0]}` });
+  });
+  return app;
+}
+
+function handleError(error: FastifyError, _request: unknown, reply: FastifyReply) {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const parameter = first?.instancePath.replace(/^\//, '').split('/')[0] || undefined;
+    const where = error.validationContext === 'params' ? 'padparameter' : 'parameter';
+    return reply.code(400).send({
+      message: `Ongeldige ${where}${parameter ? ` '${parameter}'` : ''}: ${first?.message ?? 'onbekende fout'}`,
+      ...(parameter ? { parameter } : {}),
+    });
+  }
+  const statusCode = error.statusCode ?? 500;
+  if (statusCode >= 500) {
+    reply.log.error({ err: error }, 'request failed');
+    return reply
+      .code(statusCode)
+      .send({ message: 'Er ging iets mis op de server. Probeer het later opnieuw.' });
+  }
+  const parameter = (error as { parameter?: string }).parameter;
+  return reply.code(statusCode).send({ message: error.message, ...(parameter ? { parameter } : {}) });
+}

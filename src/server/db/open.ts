@@ -1,0 +1,68 @@
+/**
+ * Opens the configured database ready for use: PostgreSQL when DATABASE_URL is set, otherwise PGlite in the
+ * data folder (locked for this process). Migrations run and the reference geography is loaded on the way.
+ */
+import type { AppConfig } from '../config.ts';
+import { loadReferenceGeography } from '../modules/geography/geography.reference.ts';
+import { type AppDatabase, isNewDataDir, openPglite, openPostgres } from './client.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { readSeedImage } from './seed-image.ts';
+
+export type OpenedDatabase = {
+  database: AppDatabase;
+  /** What happened on the way, for the start-up log. */
+  report: {
+    engine: AppDatabase['engine'];
+    createdFromSeedImage: boolean;
+    isNew: boolean;
+    referenceLoaded: boolean;
+  };
+  /** Closes the database and releases the data folder. */
+  close(): Promise<void>;
+};
+
+export async function openConfiguredDatabase(
+  config: Pick<AppConfig, 'dataDir' | 'databaseUrl'>,
+  options: { prepare?: boolean } = {},
+): Promise<OpenedDatabase> {
+  const prepare = options.prepare ?? true;
+  if (config.databaseUrl) {
+    const database = await openPostgres(config.databaseUrl);
+    const referenceLoaded = prepare ? await prepareDatabase(database) : false;
+    return {
+      database,
+      report: { engine: 'postgresql', createdFromSeedImage: false, isNew: false, referenceLoaded },
+      close: () => database.close(),
+    };
+  }
+
+  const release = await lockDataDir(config.dataDir);
+  try {
+    const isNew = await isNewDataDir(config.dataDir);
+    // A new folder starts from the prepared image when it matches this version: far faster than initdb.
+    const seedImage = isNew && prepare ? await readSeedImage() : undefined;
+    const database = await openPglite({
+      dataDir: config.dataDir,
+      ...(seedImage ? { loadDataDir: seedImage } : {}),
+    });
+    const referenceLoaded = prepare ? await prepareDatabase(database) : false;
+    return {
+      database,
+      report: { engine: 'pglite', createdFromSeedImage: seedImage !== undefined, isNew, referenceLoaded },
+      close: async () => {
+        await database.close();
+        await release();
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/** Migrates and loads the shipped reference data; both are no-ops when already done. */
+export async function prepareDatabase(database: AppDatabase): Promise<boolean> {
+  await database.migrate();
+  const result = await loadReferenceGeography(database.db);
+  return result.loaded;
+}

@@ -1,0 +1,14 @@
+/** Errors the domain and services throw; the HTTP layer maps them to status codes with their message. */
+export class NotFoundError extends Error {
+  readonly statusCode = 404;
+}
+
+export class BadRequestError extends Error {
+  readonly statusCode = 400;
+  constructor(
+    message: string,
+    readonly parameter?: string,
+  ) {
+    super(message);
+  }
+}

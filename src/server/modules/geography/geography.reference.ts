@@ -1,0 +1,222 @@
+/**
+ * Loads the reference geography shipped in `reference-data/` (CBS, CC BY 4.0) into the database: once on first
+ * start, and again only when the shipped files change. All-or-nothing, in one transaction.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import {
+  areaMemberships,
+  areas,
+  municipalMergers,
+  populations,
+  referenceDataLoads,
+} from '../../db/schema/index.ts';
+import {
+  buildReferenceDivision,
+  findMembershipProblems,
+  type ReferenceGemeente,
+  type ReferenceMerger,
+  type RowProblem,
+  validateMergerRows,
+} from './geography.domain.ts';
+
+export const REFERENCE_DATA_DIR = fileURLToPath(new URL('../../../../reference-data/', import.meta.url));
+
+const FILES = {
+  gemeenten: 'gemeenten_2025.csv',
+  populations: 'gemeenten_inwoners_2026-01-01_cbs03759ned.json',
+  mergers: 'herindelingen.csv',
+} as const;
+
+const DATASET = 'geography';
+/** Bump when the loader's interpretation of the same files changes. */
+const LOADER_VERSION = '1';
+
+const populationFileSchema = z.object({
+  source: z.string(),
+  asOf: z.iso.date(),
+  populations: z.record(z.string().regex(/^GM\d{4}$/), z.number().int().nonnegative()),
+});
+
+export type ReferenceFiles = {
+  gemeenten: ReferenceGemeente[];
+  populations: { asOf: string; source: string; byCode: Record<string, number> };
+  mergers: ReferenceMerger[];
+  checksum: string;
+};
+
+export class MergerFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: RowProblem[],
+  ) {
+    super(
+      `${file}: ${problems.length} fout(en):\n${problems
+        .map(
+          (problem) =>
+            `  rij ${problem.row}, kolom ${problem.column} ("${problem.value}"): ${problem.message}`,
+        )
+        .join('\n')}`,
+    );
+  }
+}
+
+/** Parses a merger CSV (header required, comma-separated, UTF-8 with or without BOM). */
+export function parseMergerCsv(text: string, fileName: string): ReferenceMerger[] {
+  let records: Record<string, string>[];
+  try {
+    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new MergerFileError(fileName, [
+      { row: 0, column: '-', value: '', message: `Het bestand is geen leesbare CSV: ${message}` },
+    ]);
+  }
+  const header = Object.keys(records[0] ?? {});
+  const required = ['old_code', 'old_name', 'new_code', 'new_name', 'effective_date', 'source'];
+  const missing = required.filter((column) => !header.includes(column));
+  if (records.length > 0 && missing.length > 0) {
+    throw new MergerFileError(fileName, [
+      {
+        row: 1,
+        column: missing.join(', '),
+        value: header.join(','),
+        message: `Kolom(men) ontbreken in de kopregel: ${missing.join(', ')}. Gebruik de kopregel van reference-data/herindelingen.csv.`,
+      },
+    ]);
+  }
+  const result = validateMergerRows(records);
+  if (!result.ok) throw new MergerFileError(fileName, result.problems);
+  return result.mergers;
+}
+
+export async function readReferenceFiles(directory = REFERENCE_DATA_DIR): Promise<ReferenceFiles> {
+  const [gemeentenText, populationText, mergersText] = await Promise.all(
+    [FILES.gemeenten, FILES.populations, FILES.mergers].map((file) =>
+      readFile(`${directory}${file}`, 'utf8'),
+    ),
+  );
+  const rows: Record<string, string>[] = parse(gemeentenText ?? '', {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+  });
+  const gemeenten = rows.map((row) => ({
+    code: row.gemeentecode ?? '',
+    name: row.gemeentenaam ?? '',
+    provinceCode: row.provinciecode ?? '',
+    provinceName: row.provincienaam ?? '',
+    regionCode: row.veiligthuisregio_code ?? '',
+    regionName: row.veiligthuisregio_naam ?? '',
+  }));
+  const populationFile = populationFileSchema.parse(JSON.parse(populationText ?? ''));
+  const checksum = createHash('sha256')
+    .update(LOADER_VERSION)
+    .update(gemeentenText ?? '')
+    .update(populationText ?? '')
+    .update(mergersText ?? '')
+    .digest('hex');
+  return {
+    gemeenten,
+    populations: {
+      asOf: populationFile.asOf,
+      source: populationFile.source,
+      byCode: populationFile.populations,
+    },
+    mergers: parseMergerCsv(mergersText ?? '', FILES.mergers),
+    checksum,
+  };
+}
+
+export type LoadResult = {
+  loaded: boolean;
+  areas: number;
+  memberships: number;
+  populations: number;
+  mergers: number;
+};
+
+/** Loads the shipped geography unless the same version is already loaded. */
+export async function loadReferenceGeography(db: Db, files?: ReferenceFiles): Promise<LoadResult> {
+  const reference = files ?? (await readReferenceFiles());
+  const [current] = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.dataset, DATASET));
+  const division = buildReferenceDivision(reference.gemeenten, reference.mergers);
+  const counts = {
+    areas: division.areas.length,
+    memberships: division.memberships.length,
+    populations: Object.keys(reference.populations.byCode).length,
+    mergers: reference.mergers.length,
+  };
+  if (current?.checksum === reference.checksum) return { loaded: false, ...counts };
+
+  const problems = findMembershipProblems(division, reference.populations.asOf);
+  if (problems.length > 0) {
+    throw new Error(
+      `Reference geography is inconsistent: ${problems.map((p) => `${p.code} ${p.message}`).join('; ')}`,
+    );
+  }
+  await db.transaction(async (tx) => {
+    for (const record of division.areas) {
+      await tx
+        .insert(areas)
+        .values(record)
+        .onConflictDoUpdate({
+          target: areas.code,
+          set: {
+            name: record.name,
+            searchName: record.searchName,
+            validFrom: record.validFrom,
+            validTo: record.validTo,
+          },
+        });
+    }
+    // Memberships and CBS population are reference data only: replace them as a whole.
+    await tx.delete(areaMemberships);
+    await tx.insert(areaMemberships).values(division.memberships);
+    await tx.delete(populations).where(eq(populations.source, reference.populations.source));
+    await tx.insert(populations).values(
+      Object.entries(reference.populations.byCode).map(([areaCode, inhabitants]) => ({
+        areaCode,
+        inhabitants,
+        referenceDate: reference.populations.asOf,
+        source: reference.populations.source,
+      })),
+    );
+    await upsertMergers(tx as unknown as Db, reference.mergers);
+    await tx
+      .insert(referenceDataLoads)
+      .values({ dataset: DATASET, checksum: reference.checksum, rows: counts.areas })
+      .onConflictDoUpdate({
+        target: referenceDataLoads.dataset,
+        set: { checksum: reference.checksum, rows: counts.areas, loadedAt: new Date() },
+      });
+  });
+  return { loaded: true, ...counts };
+}
+
+/**
+ * Adds mergers, updating rows with the same old code, new code and date. Never deletes: mergers an admin
+ * loaded stay when the shipped reference data is reloaded.
+ */
+export async function upsertMergers(db: Db, mergers: readonly ReferenceMerger[]) {
+  for (const merger of mergers) {
+    await db
+      .insert(municipalMergers)
+      .values(merger)
+      .onConflictDoUpdate({
+        target: [municipalMergers.oldCode, municipalMergers.newCode, municipalMergers.effectiveDate],
+        set: {
+          oldName: merger.oldName,
+          newName: merger.newName,
+          populationShare: merger.populationShare,
+          isNewCodeCreated: merger.isNewCodeCreated,
+          source: merger.source,
+        },
+      });
+  }
+}

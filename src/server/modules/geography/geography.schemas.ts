@@ -1,0 +1,84 @@
+/** Request and response contracts of the geography API; also the source of its OpenAPI description. */
+import { z } from 'zod';
+import { AREA_LEVELS } from '../../../shared/geography.ts';
+
+const areaLevel = z.enum(AREA_LEVELS).describe('Niveau: land, provincie, veiligthuisregio of gemeente');
+const areaCode = z
+  .string()
+  .regex(/^(NL\d{2}|PV\d{2}|VT\d{2}|GM\d{4})$/, 'Gebruik een CBS-code zoals GM0363, VT01, PV27 of NL01')
+  .describe('CBS area code, leading zeros kept (GM0363, VT01, PV27, NL01)');
+const year = z.coerce
+  .number()
+  .int('Het jaar moet een geheel getal zijn')
+  .min(1900, 'Het jaar moet 1900 of later zijn')
+  .max(2100, 'Het jaar moet 2100 of eerder zijn')
+  .describe('Division and population on 1 January of this year; default: today and the latest population');
+
+export const listAreasQuery = z.object({
+  level: areaLevel.default('gemeente'),
+  /** Only members of this provincie or Veilig Thuis-regio. */
+  parent: areaCode.optional().describe('Only gemeenten belonging to this provincie or Veilig Thuis-regio'),
+  year: year.optional(),
+  /** Part of the name; case and diacritics are ignored ("sudwest" finds Súdwest-Fryslân). */
+  q: z
+    .string()
+    .max(100, 'De zoekterm mag hoogstens 100 tekens zijn')
+    .optional()
+    .describe('Part of the name; case and diacritics are ignored'),
+});
+export type ListAreasQuery = z.infer<typeof listAreasQuery>;
+
+export const areaCodeParams = z.object({ code: areaCode });
+export const areaDetailQuery = z.object({ year: year.optional() });
+
+export const areaSummary = z.object({
+  code: z.string(),
+  name: z.string().describe('Name as CBS writes it'),
+  level: areaLevel,
+  population: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Inhabitants on the reference date; sums of gemeenten above that level'),
+  populationReferenceDate: z.string().nullable().describe('1 January the population refers to'),
+});
+
+export const areaList = z.object({ items: z.array(areaSummary) });
+
+export const areaDetail = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: areaLevel,
+  validFrom: z.string().describe('First day the area exists (as far as the reference data claims)'),
+  validTo: z.string().nullable().describe('First day the area no longer exists; null while it exists'),
+  parents: z.array(z.object({ code: z.string(), name: z.string(), level: areaLevel })),
+  children: z.array(areaSummary).describe('Gemeenten of a region, province or the Netherlands'),
+  population: z.array(z.object({ referenceDate: z.string(), inhabitants: z.number().int() })),
+});
+
+export const boundaryParams = z.object({
+  level: z.enum(['gemeente', 'veiligthuisregio', 'provincie']).describe('Level of the boundaries'),
+});
+
+export const mergerList = z.object({
+  items: z.array(
+    z.object({
+      oldCode: z.string(),
+      oldName: z.string(),
+      newCode: z.string(),
+      newName: z.string(),
+      effectiveDate: z.string(),
+      populationShare: z
+        .number()
+        .nullable()
+        .describe('Share of the old gemeente going to the new; null if unknown'),
+      isNewCodeCreated: z.boolean(),
+      source: z.string(),
+    }),
+  ),
+});
+
+export const errorResponse = z.object({
+  message: z.string(),
+  parameter: z.string().optional().describe('The request parameter that was wrong, for 400 answers'),
+});

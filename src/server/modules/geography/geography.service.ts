@@ -1,0 +1,135 @@
+/** Use cases of the geography module: what the HTTP routes, CLI and web pages ask of the reference division. */
+import type { AreaLevel } from '../../../shared/geography.ts';
+import type { Area } from '../../db/schema/index.ts';
+import { NotFoundError } from '../../errors.ts';
+import { firstOfJanuary, type IsoDate, normalizeForSearch, sumPopulation } from './geography.domain.ts';
+import type { GeographyRepo } from './geography.repo.ts';
+
+export type AreaSummary = {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  population: number | null;
+  populationReferenceDate: IsoDate | null;
+};
+
+export type AreaDetail = {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+  parents: { code: string; name: string; level: AreaLevel }[];
+  children: AreaSummary[];
+  population: { referenceDate: IsoDate; inhabitants: number }[];
+};
+
+const dutchCollator = new Intl.Collator('nl-NL', { sensitivity: 'base', numeric: true });
+const byName = (a: { name: string }, b: { name: string }) => dutchCollator.compare(a.name, b.name);
+
+export function createGeographyService(deps: {
+  repo: Pick<
+    GeographyRepo,
+    | 'findByCode'
+    | 'findAreas'
+    | 'findParents'
+    | 'findMembers'
+    | 'latestPopulationDate'
+    | 'populationsOfLevel'
+    | 'populationSeries'
+    | 'listMergers'
+  >;
+  today?: () => IsoDate;
+}) {
+  const { repo } = deps;
+  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+
+  /** The division date and population reference date for a request: 1 January of `year`, or now/latest. */
+  async function resolveDates(year: number | undefined) {
+    if (year !== undefined) return { date: firstOfJanuary(year), populationDate: firstOfJanuary(year) };
+    return { date: today(), populationDate: await repo.latestPopulationDate() };
+  }
+
+  async function summarize(areaList: Area[], level: AreaLevel, populationDate: IsoDate | null) {
+    const populations = populationDate ? await repo.populationsOfLevel(level, populationDate) : new Map();
+    return areaList
+      .map((area) => {
+        const population = populations.get(area.code) ?? null;
+        return {
+          code: area.code,
+          name: area.name,
+          level: area.level,
+          population,
+          populationReferenceDate: population === null ? null : populationDate,
+        };
+      })
+      .sort(byName);
+  }
+
+  return {
+    async listAreas(query: {
+      level: AreaLevel;
+      parent?: string;
+      year?: number;
+      q?: string;
+    }): Promise<AreaSummary[]> {
+      const { date, populationDate } = await resolveDates(query.year);
+      if (query.parent !== undefined && !(await repo.findByCode(query.parent))) {
+        throw new NotFoundError(`Gebied ${query.parent} (parent) bestaat niet.`);
+      }
+      const search = query.q === undefined ? undefined : normalizeForSearch(query.q);
+      const found = await repo.findAreas({
+        level: query.level,
+        date,
+        ...(query.parent === undefined ? {} : { parentCode: query.parent }),
+        ...(search ? { search } : {}),
+      });
+      return summarize(found, query.level, populationDate);
+    },
+
+    async getArea(code: string, query: { year?: number } = {}): Promise<AreaDetail> {
+      const area = await repo.findByCode(code);
+      if (!area)
+        throw new NotFoundError(`Gebied ${code} bestaat niet. Controleer de code, bijvoorbeeld GM0363.`);
+      const { date, populationDate } = await resolveDates(query.year);
+      // A former gemeente is shown as it was on its last day.
+      const asOf = area.validTo !== null && area.validTo <= date ? previousDay(area.validTo) : date;
+      const parents = area.level === 'gemeente' ? await repo.findParents(code, asOf) : [];
+      if (area.level !== 'land') parents.push({ code: 'NL01', name: 'Nederland', level: 'land' });
+      const childAreas =
+        area.level === 'land'
+          ? await repo.findAreas({ level: 'gemeente', date: asOf })
+          : area.level === 'gemeente'
+            ? []
+            : await repo.findMembers(code, asOf);
+      return {
+        code: area.code,
+        name: area.name,
+        level: area.level,
+        validFrom: area.validFrom,
+        validTo: area.validTo,
+        parents,
+        children: await summarize(childAreas, 'gemeente', populationDate),
+        population: await repo.populationSeries(area),
+      };
+    },
+
+    async listMergers() {
+      return repo.listMergers();
+    },
+
+    /** National total of a level, for consistency checks: sum of the level's areas. */
+    async totalPopulation(level: AreaLevel, year?: number) {
+      const areasOfLevel = await this.listAreas({ level, ...(year === undefined ? {} : { year }) });
+      return sumPopulation(areasOfLevel.map((area) => area.population));
+    },
+  };
+}
+
+export type GeographyService = ReturnType<typeof createGeographyService>;
+
+function previousDay(date: IsoDate): IsoDate {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}

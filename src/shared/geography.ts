@@ -1,0 +1,23 @@
+/**
+ * Geography vocabulary shared by server and web app. One source of truth for the levels and their codes.
+ */
+export const AREA_LEVELS = ['land', 'provincie', 'veiligthuisregio', 'gemeente'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+/** Levels a gemeente belongs to through dated memberships. */
+export const PARENT_LEVELS = ['provincie', 'veiligthuisregio'] as const;
+export type ParentLevel = (typeof PARENT_LEVELS)[number];
+
+/** CBS code patterns per level: codes are strings, leading zeros kept. */
+export const AREA_CODE_PATTERNS: Record<AreaLevel, RegExp> = {
+  land: /^NL\d{2}$/,
+  provincie: /^PV\d{2}$/,
+  veiligthuisregio: /^VT\d{2}$/,
+  gemeente: /^GM\d{4}$/,
+};
+
+export const NETHERLANDS_CODE = 'NL01';
+
+export function levelOfCode(code: string): AreaLevel | undefined {
+  return AREA_LEVELS.find((level) => AREA_CODE_PATTERNS[level].test(code));
+}
