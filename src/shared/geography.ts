@@ -21,3 +21,11 @@ export const NETHERLANDS_CODE = 'NL01';
 export function levelOfCode(code: string): AreaLevel | undefined {
   return AREA_LEVELS.find((level) => AREA_CODE_PATTERNS[level].test(code));
 }
+
+const dutchCollator = new Intl.Collator('nl-NL', { sensitivity: 'base', numeric: true });
+
+/** Orders names as CBS lists them: "'s-Gravenhage" under G, "'t Hoge" under H. */
+export function compareAreaNames(a: string, b: string): number {
+  const key = (name: string) => name.replace(/^'[st][- ]/i, '');
+  return dutchCollator.compare(key(a), key(b)) || dutchCollator.compare(a, b);
+}

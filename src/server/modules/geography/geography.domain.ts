@@ -279,6 +279,7 @@ export function validateMergerRows(
   const problems: RowProblem[] = [];
   const mergers: ReferenceMerger[] = [];
   const seen = new Map<string, number>();
+  const duplicateRows = new Set<number>();
   records.forEach((record, index) => {
     const row = index + 2;
     const value = (column: string) => (record[column] ?? '').trim();
@@ -330,6 +331,7 @@ export function validateMergerRows(
     const key = `${value('old_code')}>${value('new_code')}@${value('effective_date')}`;
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
+      duplicateRows.add(row);
       problem('old_code', `Deze herindeling staat al in rij ${firstRow}. Verwijder een van beide rijen.`);
     } else {
       seen.set(key, row);
@@ -348,7 +350,8 @@ export function validateMergerRows(
   // Shares of a split must not hand out more than the whole old gemeente.
   const shareTotals = new Map<string, { total: number; row: number }>();
   mergers.forEach((merger, index) => {
-    if (merger.populationShare === null) return;
+    // A duplicate is reported once, as a duplicate, not again as an excess share.
+    if (merger.populationShare === null || duplicateRows.has(index + 2)) return;
     const key = `${merger.oldCode}@${merger.effectiveDate}`;
     const entry = shareTotals.get(key) ?? { total: 0, row: index + 2 };
     entry.total += merger.populationShare;

@@ -1,5 +1,5 @@
 /** Use cases of the geography module: what the HTTP routes, CLI and web pages ask of the reference division. */
-import type { AreaLevel } from '../../../shared/geography.ts';
+import { type AreaLevel, compareAreaNames } from '../../../shared/geography.ts';
 import type { Area } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { firstOfJanuary, type IsoDate, normalizeForSearch, sumPopulation } from './geography.domain.ts';
@@ -24,8 +24,7 @@ export type AreaDetail = {
   population: { referenceDate: IsoDate; inhabitants: number }[];
 };
 
-const dutchCollator = new Intl.Collator('nl-NL', { sensitivity: 'base', numeric: true });
-const byName = (a: { name: string }, b: { name: string }) => dutchCollator.compare(a.name, b.name);
+const byName = (a: { name: string }, b: { name: string }) => compareAreaNames(a.name, b.name);
 
 export function createGeographyService(deps: {
   repo: Pick<
