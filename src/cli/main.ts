@@ -4,21 +4,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, loadConfig } from '../server/config.ts';
-import { DataDirBusyError, readServerUrl } from '../server/db/data-dir-lock.ts';
-import { openConfiguredDatabase } from '../server/db/open.ts';
-import { buildSeedImage } from '../server/db/seed-image.ts';
-import {
-  MergerFileError,
-  parseMergerCsv,
-  upsertMergers,
-} from '../server/modules/geography/geography.reference.ts';
-import { createGeographyRepo } from '../server/modules/geography/geography.repo.ts';
-import { type AreaSummary, createGeographyService } from '../server/modules/geography/geography.service.ts';
-import { serveUntilSignalled } from '../server/server.ts';
+import { loadConfig } from '../server/config.ts';
+import { readServerUrl } from '../server/db/data-dir-lock.ts';
+import { UserError } from '../server/errors.ts';
+import type { AreaSummary, GeographyService } from '../server/modules/geography/geography.service.ts';
 import { APP_VERSION } from '../server/version.ts';
 import { AREA_LEVELS } from '../shared/geography.ts';
 import { formatTable } from './format.ts';
+
+// Heavy modules (database engines, web server) load inside the verb that needs them: `--help` stays instant.
+const openDatabase = async () => (await import('../server/db/open.ts')).openConfiguredDatabase(loadConfig());
 
 const program = new Command('ketenzicht')
   .description('Ketenzicht: monitoring of the approach to domestic violence and child abuse')
@@ -37,6 +32,7 @@ program
   .option('--port <port>', 'port to listen on (default: PORT or 3000)', integer('--port'))
   .action(async (options: { host?: string; port?: number }) => {
     const config = loadConfig();
+    const { serveUntilSignalled } = await import('../server/server.ts');
     await serveUntilSignalled({
       ...config,
       ...(options.host ? { host: options.host } : {}),
@@ -48,7 +44,7 @@ program
   .command('migrate')
   .description('apply database migrations and load the shipped reference geography (also done by serve)')
   .action(async () => {
-    const opened = await openConfiguredDatabase(loadConfig());
+    const opened = await openDatabase();
     try {
       const target = opened.report.engine === 'pglite' ? loadConfig().dataDir : 'PostgreSQL (DATABASE_URL)';
       console.log(`Database up to date: ${target}`);
@@ -145,12 +141,15 @@ mergers
   .argument('<file>', 'CSV file, UTF-8, comma-separated, with a header row')
   .option('--dry-run', 'validate and report only; change nothing')
   .action(async (file: string, options: { dryRun?: boolean }) => {
+    const { parseMergerCsv, upsertMergers } = await import(
+      '../server/modules/geography/geography.reference.ts'
+    );
     const rows = parseMergerCsv(await readFile(file, 'utf8'), file);
     if (options.dryRun) {
       console.log(`${file}: ${rows.length} herindeling(en) zijn geldig. Proefrun: er is niets veranderd.`);
       return;
     }
-    const opened = await openConfiguredDatabase(loadConfig());
+    const opened = await openDatabase();
     try {
       await opened.database.db.transaction(async (tx) => upsertMergers(tx as never, rows));
       console.log(`${file}: ${rows.length} herindeling(en) geladen.`);
@@ -164,13 +163,14 @@ program
   .description('build the prepared database image that makes a first start fast (part of npm run build)')
   .option('--force', 'rebuild even when up to date')
   .action(async (options: { force?: boolean }) => {
+    const { buildSeedImage } = await import('../server/db/seed-image.ts');
     const built = await buildSeedImage(options);
     console.log(built ? 'Seed image built in dist/seed/.' : 'Seed image is up to date.');
   });
 
 /** Runs against the database directly, or through the running server when it holds the data folder. */
 async function withGeography<T>(
-  direct: (service: ReturnType<typeof createGeographyService>) => Promise<T>,
+  direct: (service: GeographyService) => Promise<T>,
   viaServer: (url: string) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
@@ -178,7 +178,11 @@ async function withGeography<T>(
     const url = await readServerUrl(config.dataDir);
     if (url && (await isAlive(url))) return viaServer(url);
   }
-  const opened = await openConfiguredDatabase(config);
+  const [opened, { createGeographyRepo }, { createGeographyService }] = await Promise.all([
+    openDatabase(),
+    import('../server/modules/geography/geography.repo.ts'),
+    import('../server/modules/geography/geography.service.ts'),
+  ]);
   try {
     return await direct(createGeographyService({ repo: createGeographyRepo(opened.database.db) }));
   } finally {
@@ -199,11 +203,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    if (
-      error instanceof ConfigError ||
-      error instanceof DataDirBusyError ||
-      error instanceof MergerFileError
-    ) {
+    if (error instanceof UserError) {
       console.error(error.message);
       process.exitCode = 2;
       return;

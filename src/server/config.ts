@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { UserError } from './errors.ts';
 
 /** Environment variables Ketenzicht reads, validated once at boot. Documented in `.env.example`. */
 const environmentSchema = z.object({
@@ -23,7 +24,7 @@ export type AppConfig = {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 };
 
-export class ConfigError extends Error {}
+export class ConfigError extends UserError {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // An empty variable means "not set", as in most twelve-factor apps.

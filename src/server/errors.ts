@@ -12,3 +12,6 @@ export class BadRequestError extends Error {
     super(message);
   }
 }
+
+/** A problem the user can fix (configuration, input file, busy data folder): shown as is, without a stack. */
+export class UserError extends Error {}

@@ -4,7 +4,6 @@
  */
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { buildApp } from './app.ts';
 import type { AppConfig } from './config.ts';
 import { clearServerUrl, writeServerUrl } from './db/data-dir-lock.ts';
 import { openConfiguredDatabase } from './db/open.ts';
@@ -15,7 +14,8 @@ export type RunningServer = { url: string; close(): Promise<void> };
 
 export async function startServer(config: AppConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, base: { service: 'ketenzicht' } });
-  const opened = await openConfiguredDatabase(config);
+  // Load the app's modules while the database opens: both take about a second, and they overlap.
+  const [opened, { buildApp }] = await Promise.all([openConfiguredDatabase(config), import('./app.ts')]);
   logger.info(
     { ...opened.report, dataDir: config.databaseUrl ? undefined : config.dataDir },
     opened.report.engine === 'pglite' ? 'embedded database (PGlite) ready' : 'PostgreSQL ready',

@@ -6,8 +6,9 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { UserError } from '../errors.ts';
 
-export class DataDirBusyError extends Error {
+export class DataDirBusyError extends UserError {
   constructor(
     readonly dataDir: string,
     readonly serverUrl: string | undefined,

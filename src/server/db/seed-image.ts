@@ -26,14 +26,29 @@ async function filesUnder(directory: string): Promise<string[]> {
 /** Hash of everything that decides the image's content. */
 export async function seedFingerprint(): Promise<string> {
   const hash = createHash('sha256');
-  const pgliteVersion = JSON.parse(
-    await readFile(fileURLToPath(import.meta.resolve('@electric-sql/pglite/package.json')), 'utf8'),
-  ) as { version: string };
-  hash.update(pgliteVersion.version);
+  hash.update(await pglitePackageVersion());
   for (const file of [...(await filesUnder(MIGRATIONS_FOLDER)), ...(await filesUnder(REFERENCE_DATA_DIR))]) {
     hash.update(path.basename(file)).update(await readFile(file));
   }
   return hash.digest('hex');
+}
+
+/** The installed PGlite version: its package.json is not exported, so walk up from the entry point. */
+async function pglitePackageVersion(): Promise<string> {
+  let directory = path.dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')));
+  while (directory !== path.dirname(directory)) {
+    try {
+      const manifest = JSON.parse(await readFile(path.join(directory, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (manifest.name === '@electric-sql/pglite' && manifest.version) return manifest.version;
+    } catch {
+      // no package.json at this level
+    }
+    directory = path.dirname(directory);
+  }
+  throw new Error('Cannot find the installed @electric-sql/pglite version');
 }
 
 export async function readSeedImage(): Promise<Blob | undefined> {

@@ -16,6 +16,7 @@ import {
   populations,
   referenceDataLoads,
 } from '../../db/schema/index.ts';
+import { UserError } from '../../errors.ts';
 import {
   buildReferenceDivision,
   findMembershipProblems,
@@ -43,6 +44,27 @@ const populationFileSchema = z.object({
   populations: z.record(z.string().regex(/^GM\d{4}$/), z.number().int().nonnegative()),
 });
 
+/** One row of gemeenten_2025.csv, checked, in the domain's words. */
+const referenceGemeenteRow = z
+  .object({
+    gemeentecode: z.string().regex(/^GM\d{4}$/),
+    gemeentenaam: z.string().min(1),
+    provinciecode: z.string().regex(/^PV\d{2}$/),
+    provincienaam: z.string().min(1),
+    veiligthuisregio_code: z.string().regex(/^VT\d{2}$/),
+    veiligthuisregio_naam: z.string().min(1),
+  })
+  .transform(
+    (row): ReferenceGemeente => ({
+      code: row.gemeentecode,
+      name: row.gemeentenaam,
+      provinceCode: row.provinciecode,
+      provinceName: row.provincienaam,
+      regionCode: row.veiligthuisregio_code,
+      regionName: row.veiligthuisregio_naam,
+    }),
+  );
+
 export type ReferenceFiles = {
   gemeenten: ReferenceGemeente[];
   populations: { asOf: string; source: string; byCode: Record<string, number> };
@@ -50,7 +72,7 @@ export type ReferenceFiles = {
   checksum: string;
 };
 
-export class MergerFileError extends Error {
+export class MergerFileError extends UserError {
   constructor(
     readonly file: string,
     readonly problems: RowProblem[],
@@ -95,32 +117,32 @@ export function parseMergerCsv(text: string, fileName: string): ReferenceMerger[
   return result.mergers;
 }
 
-export async function readReferenceFiles(directory = REFERENCE_DATA_DIR): Promise<ReferenceFiles> {
-  const [gemeentenText, populationText, mergersText] = await Promise.all(
+type RawReferenceFiles = { texts: [string, string, string]; checksum: string };
+
+async function readRawReferenceFiles(directory: string): Promise<RawReferenceFiles> {
+  const texts = (await Promise.all(
     [FILES.gemeenten, FILES.populations, FILES.mergers].map((file) =>
       readFile(`${directory}${file}`, 'utf8'),
     ),
-  );
-  const rows: Record<string, string>[] = parse(gemeentenText ?? '', {
+  )) as [string, string, string];
+  const hash = createHash('sha256').update(LOADER_VERSION);
+  for (const text of texts) hash.update(text);
+  return { texts, checksum: hash.digest('hex') };
+}
+
+export async function readReferenceFiles(directory = REFERENCE_DATA_DIR): Promise<ReferenceFiles> {
+  return parseReferenceFiles(await readRawReferenceFiles(directory));
+}
+
+function parseReferenceFiles({ texts, checksum }: RawReferenceFiles): ReferenceFiles {
+  const [gemeentenText, populationText, mergersText] = texts;
+  const rows: Record<string, string>[] = parse(gemeentenText, {
     columns: true,
     bom: true,
     skip_empty_lines: true,
   });
-  const gemeenten = rows.map((row) => ({
-    code: row.gemeentecode ?? '',
-    name: row.gemeentenaam ?? '',
-    provinceCode: row.provinciecode ?? '',
-    provinceName: row.provincienaam ?? '',
-    regionCode: row.veiligthuisregio_code ?? '',
-    regionName: row.veiligthuisregio_naam ?? '',
-  }));
-  const populationFile = populationFileSchema.parse(JSON.parse(populationText ?? ''));
-  const checksum = createHash('sha256')
-    .update(LOADER_VERSION)
-    .update(gemeentenText ?? '')
-    .update(populationText ?? '')
-    .update(mergersText ?? '')
-    .digest('hex');
+  const gemeenten = z.array(referenceGemeenteRow).parse(rows);
+  const populationFile = populationFileSchema.parse(JSON.parse(populationText));
   return {
     gemeenten,
     populations: {
@@ -128,23 +150,22 @@ export async function readReferenceFiles(directory = REFERENCE_DATA_DIR): Promis
       source: populationFile.source,
       byCode: populationFile.populations,
     },
-    mergers: parseMergerCsv(mergersText ?? '', FILES.mergers),
+    mergers: parseMergerCsv(mergersText, FILES.mergers),
     checksum,
   };
 }
 
-export type LoadResult = {
-  loaded: boolean;
-  areas: number;
-  memberships: number;
-  populations: number;
-  mergers: number;
-};
+export type LoadResult =
+  | { loaded: false }
+  | { loaded: true; areas: number; memberships: number; populations: number; mergers: number };
 
 /** Loads the shipped geography unless the same version is already loaded. */
-export async function loadReferenceGeography(db: Db, files?: ReferenceFiles): Promise<LoadResult> {
-  const reference = files ?? (await readReferenceFiles());
+export async function loadReferenceGeography(db: Db): Promise<LoadResult> {
+  const raw = await readRawReferenceFiles(REFERENCE_DATA_DIR);
   const [current] = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.dataset, DATASET));
+  // Compare checksums before parsing: on every start after the first this is all the work there is.
+  if (current?.checksum === raw.checksum) return { loaded: false };
+  const reference = parseReferenceFiles(raw);
   const division = buildReferenceDivision(reference.gemeenten, reference.mergers);
   const counts = {
     areas: division.areas.length,
@@ -152,7 +173,6 @@ export async function loadReferenceGeography(db: Db, files?: ReferenceFiles): Pr
     populations: Object.keys(reference.populations.byCode).length,
     mergers: reference.mergers.length,
   };
-  if (current?.checksum === reference.checksum) return { loaded: false, ...counts };
 
   const problems = findMembershipProblems(division, reference.populations.asOf);
   if (problems.length > 0) {

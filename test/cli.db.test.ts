@@ -1,0 +1,119 @@
+/** The `ketenzicht` command as a user runs it: a real process on a real data folder or PostgreSQL database. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockDataDir } from '../src/server/db/data-dir-lock.ts';
+import { createTestDatabase, type TestDatabase } from './support/database.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/ketenzicht.js');
+
+async function ketenzicht(args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATABASE_URL: '', ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+describe('ketenzicht CLI on a PGlite data folder', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'ketenzicht-cli-'));
+    env = { KETENZICHT_DATA_DIR: dataDir };
+  });
+  afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+
+  it('migrate creates the database and loads the reference geography once', async () => {
+    const first = await ketenzicht(['migrate'], env);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('Reference geography loaded.');
+    const second = await ketenzicht(['migrate'], env);
+    expect(second.stdout).toContain('Reference geography was already loaded.');
+  });
+
+  it('areas searches without regard to diacritics and prints Dutch numbers', async () => {
+    const { code, stdout } = await ketenzicht(['areas', 'sudwest'], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/GM1900\s+Súdwest-Fryslân\s+90\.521/);
+    const regions = await ketenzicht(['areas', '--level', 'veiligthuisregio', '--json'], env);
+    expect(JSON.parse(regions.stdout)).toHaveLength(25);
+    const members = await ketenzicht(['areas', '--parent', 'vt01', '--json'], env);
+    expect(JSON.parse(members.stdout).map((area: { code: string }) => area.code)).toContain('GM0363');
+  });
+
+  it('refuses to open a data folder another process holds, and says so', async () => {
+    const release = await lockDataDir(dataDir);
+    try {
+      const { code, stderr } = await ketenzicht(['migrate'], env);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`The data folder ${dataDir} is in use by another Ketenzicht process`);
+    } finally {
+      await release();
+    }
+  });
+
+  it('mergers import reports every bad row with row and column, and changes nothing', async () => {
+    const file = path.join(dataDir, 'herindelingen-fout.csv');
+    await writeFile(
+      file,
+      'old_code,old_name,new_code,new_name,effective_date,population_share,new_code_is_new,source\n' +
+        'GM0999,Oud,GM0998,Nieuw,2027-01-01,1,ja,test\n' +
+        'GM999,Oud,GM0998,Nieuw,01-01-2027,1,ja,test\n',
+    );
+    const { code, stderr } = await ketenzicht(['mergers', 'import', file], env);
+    expect(code).toBe(2);
+    expect(stderr).toContain('rij 3, kolom old_code ("GM999")');
+    expect(stderr).toContain('rij 3, kolom effective_date ("01-01-2027")');
+    const list = await ketenzicht(['mergers', 'list'], env);
+    expect(list.stdout).not.toContain('GM0998');
+  });
+
+  it('mergers import loads a valid file, and a dry run only validates', async () => {
+    const file = path.join(dataDir, 'herindelingen.csv');
+    await writeFile(
+      file,
+      'old_code,old_name,new_code,new_name,effective_date,population_share,new_code_is_new,source\n' +
+        'GM0999,Oudstad,GM0998,Nieuwstad,2027-01-01,1,ja,test\n',
+    );
+    const dryRun = await ketenzicht(['mergers', 'import', file, '--dry-run'], env);
+    expect(dryRun.stdout).toContain('Proefrun');
+    expect((await ketenzicht(['mergers', 'list'], env)).stdout).not.toContain('GM0998');
+    expect((await ketenzicht(['mergers', 'import', file], env)).code).toBe(0);
+    expect((await ketenzicht(['mergers', 'list'], env)).stdout).toMatch(/2027-01-01\s+GM0999\s+Oudstad\s+GM0998/);
+  });
+});
+
+describe('ketenzicht CLI on PostgreSQL (DATABASE_URL)', () => {
+  let database: TestDatabase;
+  let url: string;
+  beforeAll(async () => {
+    database = await createTestDatabase('postgresql');
+    url = `${process.env.KETENZICHT_TEST_POSTGRES_URL?.replace(/\/[^/]*$/, '')}/${database.name}`;
+  });
+  afterAll(async () => database?.close());
+
+  it('lists the areas of the server database', async () => {
+    const { code, stdout, stderr } = await ketenzicht(['areas', '--level', 'provincie', '--json'], {
+      DATABASE_URL: url,
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toHaveLength(12);
+  });
+
+  it('rejects a malformed DATABASE_URL with a clear message', async () => {
+    const { code, stderr } = await ketenzicht(['areas'], { DATABASE_URL: 'mysql://nope' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('DATABASE_URL');
+  });
+});
