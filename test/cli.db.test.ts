@@ -1,6 +1,6 @@
 /** The `ketenzicht` command as a user runs it: a real process on a real data folder or PostgreSQL database. */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +21,20 @@ async function ketenzicht(args: string[], env: Record<string, string>) {
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
     return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch {
+      // not ready yet
+    }
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -62,6 +76,40 @@ describe('ketenzicht CLI on a PGlite data folder', () => {
     }
   });
 
+  it('serve runs the server, which CLI verbs then go through, and stops cleanly on SIGTERM', async () => {
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
+      env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    server.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+    try {
+      const url = await waitFor(async () => {
+        const info = JSON.parse(await readFile(path.join(dataDir, '.ketenzicht-server.json'), 'utf8'));
+        const response = await fetch(`${info.url}/api/health`);
+        return response.ok ? (info.url as string) : undefined;
+      });
+      expect((await (await fetch(`${url}/api/health`)).json()).database).toBe('pglite');
+      // A read goes through the running server; a write refuses and names the server.
+      const areas = await ketenzicht(['areas', 'sudwest', '--json'], env);
+      expect(JSON.parse(areas.stdout).map((area: { code: string }) => area.code)).toEqual(['GM1900']);
+      const migrate = await ketenzicht(['migrate'], env);
+      expect(migrate.code).toBe(2);
+      expect(migrate.stderr).toContain(`in use by the Ketenzicht server at ${url}`);
+    } finally {
+      server.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+    // The folder is free again and the server's address is gone.
+    await expect(readFile(path.join(dataDir, '.ketenzicht-server.json'), 'utf8')).rejects.toThrow();
+    const release = await lockDataDir(dataDir);
+    await release();
+  });
+
   it('mergers import reports every bad row with row and column, and changes nothing', async () => {
     const file = path.join(dataDir, 'herindelingen-fout.csv');
     await writeFile(
@@ -89,7 +137,9 @@ describe('ketenzicht CLI on a PGlite data folder', () => {
     expect(dryRun.stdout).toContain('Proefrun');
     expect((await ketenzicht(['mergers', 'list'], env)).stdout).not.toContain('GM0998');
     expect((await ketenzicht(['mergers', 'import', file], env)).code).toBe(0);
-    expect((await ketenzicht(['mergers', 'list'], env)).stdout).toMatch(/2027-01-01\s+GM0999\s+Oudstad\s+GM0998/);
+    expect((await ketenzicht(['mergers', 'list'], env)).stdout).toMatch(
+      /2027-01-01\s+GM0999\s+Oudstad\s+GM0998/,
+    );
   });
 });
 
