@@ -58,6 +58,8 @@ export async function buildApp(options: AppOptions) {
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Served over plain HTTP on the local network too; upgrading would break those installs.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -81,7 +83,11 @@ export async function buildApp(options: AppOptions) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   const geographyService = createGeographyService({ repo: createGeographyRepo(options.database.db) });
   await app.register(systemRoutes(options.database, APP_VERSION), { prefix: '/api' });

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: EUPL-1.2
+/** axe-core (WCAG 2.1 A and AA) reports no violations on any page. */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import {
+  type BrowserTestContext,
+  expectCleanPage,
+  expectNoAxeViolations,
+  openPage,
+  startBrowserTest,
+} from './browser.ts';
+
+let app: BrowserTestContext;
+
+beforeAll(async () => {
+  app = await startBrowserTest();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Each page, with the heading that shows it has finished loading. */
+const pages: [path: string, ready: string][] = [
+  ['/', 'Inwoners per gemeente op 1 januari 2026'],
+  ['/?niveau=veiligthuisregio', 'Inwoners per Veilig Thuis-regio op 1 januari 2026'],
+  ['/?niveau=provincie', 'Inwoners per provincie op 1 januari 2026'],
+  ['/gemeente/GM0363', 'Inwoners per peildatum'],
+  ['/veiligthuisregio/VT04', 'Gemeenten in Friesland'],
+  ['/provincie/PV27', 'Gemeenten in Noord-Holland'],
+  ['/nederland', 'Gemeenten in Nederland'],
+  ['/toegankelijkheid', 'Toegankelijkheidsverklaring'],
+  ['/gemeente/GM9999', 'Gebied niet gevonden'],
+  ['/bestaat/niet', 'Pagina niet gevonden'],
+];
+
+describe('axe WCAG 2.1 AA', () => {
+  it.each(pages)('%s has no violations', async (path, ready) => {
+    const page = await openPage(app, path);
+    // A table caption or a heading: both appear only once the page's data has loaded.
+    await page.getByText(ready, { exact: true }).first().waitFor();
+    await expectNoAxeViolations(page);
+    expectCleanPage(page);
+    await page.close();
+  });
+
+  it('has no violations while a map area is focused and its tooltip shows', async () => {
+    const page = await openPage(app, '/');
+    const area = page.getByRole('link', { name: /^Amsterdam: / });
+    await area.focus();
+    await page.locator('.ks-map__tooltip').waitFor();
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+});
