@@ -2,13 +2,13 @@
  * The only place that listens: opens the configured database, builds the app, serves it, and shuts down
  * cleanly on SIGTERM/SIGINT (requests finish, the database closes, the data folder is released).
  */
-import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import type { AppConfig } from './config.ts';
 import { clearServerUrl, writeServerUrl } from './db/data-dir-lock.ts';
 import { openConfiguredDatabase } from './db/open.ts';
+import { PATHS } from './paths.ts';
 
-export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+export const WEB_ROOT = PATHS.webRoot;
 
 export type RunningServer = { url: string; close(): Promise<void> };
 

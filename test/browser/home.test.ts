@@ -61,6 +61,12 @@ describe('the population map', () => {
       .getByRole('link', { name: /^Utrecht: / })
       .focus();
     await expect.poll(() => live.textContent()).toMatch(/^Utrecht [\d.]+ inwoners$/);
+    // WCAG 1.4.13: Escape dismisses the tooltip without moving focus.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => live.textContent()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(
+      /^Utrecht: /,
+    );
     await page.close();
   });
 

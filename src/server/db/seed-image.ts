@@ -9,9 +9,10 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadReferenceGeography, REFERENCE_DATA_DIR } from '../modules/geography/geography.reference.ts';
+import { PATHS } from '../paths.ts';
 import { MIGRATIONS_FOLDER, openPglite } from './client.ts';
 
-const SEED_DIR = fileURLToPath(new URL('../../../dist/seed/', import.meta.url));
+const SEED_DIR = PATHS.seedImage;
 const IMAGE_FILE = path.join(SEED_DIR, 'pglite-seed.tar.gz');
 const MANIFEST_FILE = path.join(SEED_DIR, 'manifest.json');
 

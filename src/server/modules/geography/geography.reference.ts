@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -17,6 +16,7 @@ import {
   referenceDataLoads,
 } from '../../db/schema/index.ts';
 import { UserError } from '../../errors.ts';
+import { PATHS } from '../../paths.ts';
 import {
   buildReferenceDivision,
   findMembershipProblems,
@@ -26,7 +26,7 @@ import {
   validateMergerRows,
 } from './geography.domain.ts';
 
-export const REFERENCE_DATA_DIR = fileURLToPath(new URL('../../../../reference-data/', import.meta.url));
+export const REFERENCE_DATA_DIR = PATHS.referenceData;
 
 const FILES = {
   gemeenten: 'gemeenten_2025.csv',

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { Outlet } from '@tanstack/react-router';
+import { PageFooter, PageHeader, SkipLink } from '@utrecht/component-library-react';
+import { useRef } from 'react';
+import { AppLink } from '../components/app-link.tsx';
+import { texts } from '../texts.ts';
+import { useFocusOnNavigation } from './use-focus-on-navigation.ts';
+
+const t = texts.layout;
+const MAIN_ID = 'main';
+
+export function AppLayout() {
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusOnNavigation(mainRef);
+
+  return (
+    <div className="utrecht-document ks-app">
+      <SkipLink href={`#${MAIN_ID}`}>{t.skipLink}</SkipLink>
+      <PageHeader className="ks-header">
+        <div className="ks-header__content">
+          <div className="ks-brand">
+            <AppLink to="/" className="ks-brand__name">
+              {texts.productName}
+            </AppLink>
+            <span className="ks-brand__tagline">{t.tagline}</span>
+          </div>
+          <nav aria-label={t.navLabel} className="ks-nav">
+            <ul className="ks-nav__list">
+              <li>
+                <AppLink to="/" activeOptions={{ exact: true, includeSearch: false }}>
+                  {t.navHome}
+                </AppLink>
+              </li>
+              <li>
+                <AppLink to="/nederland">{t.navNetherlands}</AppLink>
+              </li>
+              <li>
+                <AppLink to="/toegankelijkheid">{t.navAccessibility}</AppLink>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </PageHeader>
+      <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="ks-main">
+        <Outlet />
+      </main>
+      <PageFooter className="ks-footer">
+        <div className="ks-footer__content">
+          <p className="utrecht-paragraph">{t.attribution}</p>
+          <ul className="ks-footer__links">
+            <li>
+              <AppLink to="/toegankelijkheid">{t.footerAccessibility}</AppLink>
+            </li>
+            <li>
+              {/* The API documentation is served by the server, not by this app: a plain link. */}
+              <a className="utrecht-link utrecht-link--html-a" href="/docs">
+                {t.footerApi}
+              </a>
+            </li>
+          </ul>
+          <p className="utrecht-paragraph">{t.footerLicence}</p>
+        </div>
+      </PageFooter>
+    </div>
+  );
+}

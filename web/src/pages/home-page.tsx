@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useId } from 'react';
+import type { MapLevel } from '../api/types.ts';
+import { useDocumentTitle } from '../components/use-document-title.ts';
+import { LevelSwitch } from '../map/level-switch.tsx';
+import { PopulationMap } from '../map/population-map.tsx';
+import { GemeenteSearch } from '../search/gemeente-search.tsx';
+import { levelTexts, texts } from '../texts.ts';
+
+export function HomePage({ level }: { level: MapLevel }) {
+  const mapHeadingId = useId();
+  useDocumentTitle(texts.home.documentTitle);
+
+  return (
+    <>
+      <Heading level={1}>{texts.home.heading}</Heading>
+      <Paragraph appearance="lead">{texts.home.intro}</Paragraph>
+      <GemeenteSearch />
+      <section aria-labelledby={mapHeadingId} className="ks-map-section">
+        <Heading level={2} id={mapHeadingId}>
+          {texts.home.mapHeading(levelTexts[level].singular)}
+        </Heading>
+        <Paragraph>{texts.home.placeholderNote}</Paragraph>
+        <LevelSwitch level={level} />
+        {/* A new level is a new map: reset hover and focus state with the key. */}
+        <PopulationMap key={level} level={level} />
+      </section>
+    </>
+  );
+}
