@@ -50,8 +50,10 @@ describe('ketenzicht CLI on a PGlite data folder', () => {
   it('migrate creates the database and loads the reference geography once', async () => {
     const first = await ketenzicht(['migrate'], env);
     expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('Created a new database');
     expect(first.stdout).toContain('Reference geography loaded.');
     const second = await ketenzicht(['migrate'], env);
+    expect(second.stdout).not.toContain('Created a new database');
     expect(second.stdout).toContain('Reference geography was already loaded.');
   });
 

@@ -47,9 +47,11 @@ program
     const opened = await openDatabase();
     try {
       const target = opened.report.engine === 'pglite' ? loadConfig().dataDir : 'PostgreSQL (DATABASE_URL)';
+      const { isNew, createdFromSeedImage, referenceLoaded } = opened.report;
+      if (isNew) console.log(`Created a new database${createdFromSeedImage ? ' from the prepared image' : ''}.`);
       console.log(`Database up to date: ${target}`);
       console.log(
-        opened.report.referenceLoaded
+        referenceLoaded || createdFromSeedImage
           ? 'Reference geography loaded.'
           : 'Reference geography was already loaded.',
       );
