@@ -76,6 +76,18 @@ describe.each(TEST_ENGINES)('HTTP API on %s', (engine) => {
     expect(region.body).toMatchObject({ name: 'Amsterdam-Amstelland', level: 'veiligthuisregio' });
     expect(region.body.children).toHaveLength(6);
     expect(region.body.population).toEqual([{ referenceDate: '2026-01-01', inhabitants: 1_151_282 }]);
+    expect(amsterdam.body.predecessors).toEqual([
+      { code: 'GM0457', name: 'Weesp', effectiveDate: '2022-03-24', populationShare: 1 },
+    ]);
+    expect(amsterdam.body.successors).toEqual([]);
+    const haaren = (await get('/api/areas/GM0788')).body;
+    expect(haaren).toMatchObject({ name: 'Haaren', validTo: '2021-01-01', predecessors: [] });
+    expect(haaren.successors.map((link: { code: string }) => link.code).sort()).toEqual([
+      'GM0757',
+      'GM0824',
+      'GM0855',
+      'GM0865',
+    ]);
     const province = await get('/api/areas/PV21');
     expect(province.body.children).toHaveLength(18);
   });

@@ -48,7 +48,8 @@ program
     try {
       const target = opened.report.engine === 'pglite' ? loadConfig().dataDir : 'PostgreSQL (DATABASE_URL)';
       const { isNew, createdFromSeedImage, referenceLoaded } = opened.report;
-      if (isNew) console.log(`Created a new database${createdFromSeedImage ? ' from the prepared image' : ''}.`);
+      if (isNew)
+        console.log(`Created a new database${createdFromSeedImage ? ' from the prepared image' : ''}.`);
       console.log(`Database up to date: ${target}`);
       console.log(
         referenceLoaded || createdFromSeedImage

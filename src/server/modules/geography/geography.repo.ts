@@ -122,6 +122,15 @@ export function createGeographyRepo(db: Db) {
       }));
     },
 
+    /** Mergers in which `code` took part, as the old or as the new gemeente. */
+    async findMergersOf(code: string) {
+      return db
+        .select()
+        .from(municipalMergers)
+        .where(or(eq(municipalMergers.oldCode, code), eq(municipalMergers.newCode, code)))
+        .orderBy(asc(municipalMergers.effectiveDate), asc(municipalMergers.oldCode));
+    },
+
     async listMergers() {
       return db
         .select()

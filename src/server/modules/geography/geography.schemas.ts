@@ -45,6 +45,13 @@ export const areaSummary = z.object({
 
 export const areaList = z.object({ items: z.array(areaSummary) });
 
+const mergerLink = z.object({
+  code: z.string(),
+  name: z.string(),
+  effectiveDate: z.string().describe('Date the merger took effect'),
+  populationShare: z.number().nullable().describe('Share of the old gemeente’s inhabitants; null if unknown'),
+});
+
 export const areaDetail = z.object({
   code: z.string(),
   name: z.string(),
@@ -54,6 +61,10 @@ export const areaDetail = z.object({
   parents: z.array(z.object({ code: z.string(), name: z.string(), level: areaLevel })),
   children: z.array(areaSummary).describe('Gemeenten of a region, province or the Netherlands'),
   population: z.array(z.object({ referenceDate: z.string(), inhabitants: z.number().int() })),
+  successors: z
+    .array(mergerLink)
+    .describe('Gemeenten this one merged into (herindeling), with the share of its inhabitants'),
+  predecessors: z.array(mergerLink).describe('Gemeenten that merged into this one'),
 });
 
 export const boundaryParams = z.object({

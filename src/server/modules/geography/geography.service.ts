@@ -22,6 +22,17 @@ export type AreaDetail = {
   parents: { code: string; name: string; level: AreaLevel }[];
   children: AreaSummary[];
   population: { referenceDate: IsoDate; inhabitants: number }[];
+  /** Gemeenten this one went into (with the share of its inhabitants), when it merged or split. */
+  successors: MergerLink[];
+  /** Gemeenten that went into this one. */
+  predecessors: MergerLink[];
+};
+
+export type MergerLink = {
+  code: string;
+  name: string;
+  effectiveDate: IsoDate;
+  populationShare: number | null;
 };
 
 const byName = (a: { name: string }, b: { name: string }) => compareAreaNames(a.name, b.name);
@@ -37,6 +48,7 @@ export function createGeographyService(deps: {
     | 'populationsOfLevel'
     | 'populationSeries'
     | 'listMergers'
+    | 'findMergersOf'
   >;
   today?: () => IsoDate;
 }) {
@@ -63,6 +75,20 @@ export function createGeographyService(deps: {
         };
       })
       .sort(byName);
+  }
+
+  async function mergerLinks(area: Area) {
+    const mergers = area.level === 'gemeente' ? await repo.findMergersOf(area.code) : [];
+    const link = (code: string, name: string, merger: (typeof mergers)[number]): MergerLink => ({
+      code,
+      name,
+      effectiveDate: merger.effectiveDate,
+      populationShare: merger.populationShare,
+    });
+    return {
+      successors: mergers.filter((m) => m.oldCode === area.code).map((m) => link(m.newCode, m.newName, m)),
+      predecessors: mergers.filter((m) => m.newCode === area.code).map((m) => link(m.oldCode, m.oldName, m)),
+    };
   }
 
   return {
@@ -110,6 +136,7 @@ export function createGeographyService(deps: {
         parents,
         children: await summarize(childAreas, 'gemeente', populationDate),
         population: await repo.populationSeries(area),
+        ...(await mergerLinks(area)),
       };
     },
 
