@@ -83,6 +83,12 @@ describe.each(TEST_ENGINES)('reference geography on %s', (engine) => {
     const found = await service.listAreas({ level: 'gemeente', q: 'SUDWEST' });
     expect(found.map((area) => area.name)).toEqual(['Súdwest-Fryslân']);
     expect((await service.listAreas({ level: 'gemeente', q: '%' })).length).toBe(0);
+    expect((await service.listAreas({ level: 'gemeente', q: 'den haag' })).map((area) => area.name)).toEqual([
+      "'s-Gravenhage",
+    ]);
+    expect((await service.listAreas({ level: 'gemeente', q: 'Den Bosch' })).map((area) => area.code)).toEqual(
+      ['GM0796'],
+    );
     expect(
       (await service.listAreas({ level: 'gemeente', q: "'s-" })).map((area) => area.code).sort(),
     ).toEqual(['GM0518', 'GM0796']);

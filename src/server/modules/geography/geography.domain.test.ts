@@ -8,6 +8,7 @@ import {
   normalizeForSearch,
   type ReferenceGemeente,
   type ReferenceMerger,
+  searchTextFor,
   successorsOn,
   sumPopulation,
   validateMergerRows,
@@ -19,6 +20,11 @@ describe('normalizeForSearch', () => {
     expect(normalizeForSearch('Súdwest-Fryslân')).toContain(normalizeForSearch('SUDWEST'));
     expect(normalizeForSearch("  's-Gravenhage \t ")).toBe("'s-gravenhage");
     expect(normalizeForSearch('Noardeast-Fryslân')).toBe('noardeast-fryslan');
+  });
+
+  it('lets people find gemeenten by the names they use', () => {
+    expect(searchTextFor('GM0518', "'s-Gravenhage").split('\n')).toEqual(["'s-gravenhage", 'den haag']);
+    expect(searchTextFor('GM0363', 'Amsterdam')).toBe('amsterdam');
   });
 
   it('is idempotent', () => {

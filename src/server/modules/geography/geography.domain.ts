@@ -90,8 +90,29 @@ export type MembershipRecord = {
 
 export type ReferenceDivision = { areas: AreaRecord[]; memberships: MembershipRecord[] };
 
+/**
+ * Names people use where CBS writes another: nobody searches for "'s-Gravenhage". Searching finds the area by
+ * either name; pages show the CBS name.
+ */
+export const SEARCH_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  GM0518: ['Den Haag'],
+  GM0796: ['Den Bosch'],
+};
+
+/** The text searched for an area: its name and aliases, normalised, separated so no match spans two. */
+export function searchTextFor(code: string, name: string): string {
+  return [name, ...(SEARCH_ALIASES[code] ?? [])].map(normalizeForSearch).join('\n');
+}
+
 function area(code: string, level: AreaLevel, name: string, validFrom: IsoDate, validTo: IsoDate | null) {
-  return { code, level, name, searchName: normalizeForSearch(name), validFrom, validTo } satisfies AreaRecord;
+  return {
+    code,
+    level,
+    name,
+    searchName: searchTextFor(code, name),
+    validFrom,
+    validTo,
+  } satisfies AreaRecord;
 }
 
 const later = (a: IsoDate, b: IsoDate) => (a > b ? a : b);

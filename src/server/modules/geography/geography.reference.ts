@@ -36,7 +36,7 @@ const FILES = {
 
 const DATASET = 'geography';
 /** Bump when the loader's interpretation of the same files changes. */
-const LOADER_VERSION = '1';
+const LOADER_VERSION = '2';
 
 const populationFileSchema = z.object({
   source: z.string(),
