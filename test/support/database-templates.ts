@@ -3,19 +3,19 @@
  * then gets its own copy (a PGlite data dump loaded in memory; a PostgreSQL `CREATE DATABASE … TEMPLATE`), so
  * tests never share a seeded database.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../../src/server/db/client.ts';
 import { prepareDatabase } from '../../src/server/db/open.ts';
 
-export const POSTGRES_TEMPLATE = 'ketenzicht_test_template';
-
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplatePath: string;
     postgresAdminUrl: string | null;
+    postgresTemplate: string;
   }
 }
 
@@ -32,21 +32,39 @@ export default async function setup(project: TestProject) {
   }
   project.provide('pgliteTemplatePath', templatePath);
 
+  // One template per setup, so projects that run side by side never drop each other's template.
+  const postgresTemplate = `ketenzicht_template_${process.pid}_${randomBytes(4).toString('hex')}`;
   const adminUrl = process.env.KETENZICHT_TEST_POSTGRES_URL ?? null;
-  if (adminUrl) await createPostgresTemplate(adminUrl);
+  if (adminUrl) await createPostgresTemplate(adminUrl, postgresTemplate);
   project.provide('postgresAdminUrl', adminUrl);
+  project.provide('postgresTemplate', postgresTemplate);
+
+  return async function teardown() {
+    await rm(templatePath, { force: true });
+    if (adminUrl) await dropPostgresTemplate(adminUrl, postgresTemplate);
+  };
 }
 
-async function createPostgresTemplate(adminUrl: string) {
+async function dropPostgresTemplate(adminUrl: string, name: string) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`drop database if exists ${POSTGRES_TEMPLATE}`);
-    await admin.query(`create database ${POSTGRES_TEMPLATE}`);
+    await admin.query(`drop database if exists ${name}`);
   } finally {
     await admin.end();
   }
-  const template = await openPostgres(withDatabase(adminUrl, POSTGRES_TEMPLATE));
+}
+
+async function createPostgresTemplate(adminUrl: string, name: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const template = await openPostgres(withDatabase(adminUrl, name));
   try {
     await prepareDatabase(template);
   } finally {

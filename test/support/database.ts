@@ -12,7 +12,7 @@ import {
   openPglite,
   openPostgres,
 } from '../../src/server/db/client.ts';
-import { POSTGRES_TEMPLATE, withDatabase } from './database-templates.ts';
+import { withDatabase } from './database-templates.ts';
 
 export const TEST_ENGINES: DatabaseEngine[] = ['pglite', 'postgresql'];
 
@@ -34,7 +34,9 @@ export async function createTestDatabase(engine: DatabaseEngine): Promise<TestDa
     );
   }
   const name = `ketenzicht_test_${randomUUID().replaceAll('-', '')}`;
-  await withAdmin(adminUrl, (admin) => admin.query(`create database ${name} template ${POSTGRES_TEMPLATE}`));
+  await withAdmin(adminUrl, (admin) =>
+    admin.query(`create database ${name} template ${inject('postgresTemplate')}`),
+  );
   const database = await openPostgres(withDatabase(adminUrl, name));
   return {
     ...database,

@@ -6,6 +6,7 @@ import { parseHomeSearch } from './lib/home-search.ts';
 import { AccessibilityPage } from './pages/accessibility-page.tsx';
 import { AreaPage } from './pages/area-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
+import { MergersPage } from './pages/mergers-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 
 const rootRoute = createRootRoute({
@@ -56,6 +57,12 @@ const netherlandsRoute = createRoute({
   component: () => <AreaPage level="land" code={NETHERLANDS_CODE} />,
 });
 
+const mergersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/herindelingen',
+  component: MergersPage,
+});
+
 const accessibilityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/toegankelijkheid',
@@ -68,6 +75,7 @@ const routeTree = rootRoute.addChildren([
   regionRoute,
   provinceRoute,
   netherlandsRoute,
+  mergersRoute,
   accessibilityRoute,
 ]);
 

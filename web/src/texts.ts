@@ -37,6 +37,7 @@ export const texts = {
     navLabel: 'Hoofdmenu',
     navHome: 'Kaart',
     navNetherlands: 'Nederland',
+    navMergers: 'Herindelingen',
     navAccessibility: 'Toegankelijkheid',
     attribution: 'Bron: CBS (gebiedsindelingen, bevolking), CC BY 4.0; grenzen via PDOK',
     footerAccessibility: 'Toegankelijkheidsverklaring',
@@ -98,6 +99,7 @@ export const texts = {
     region: 'Veilig Thuis-regio',
     partOf: 'Onderdeel van',
     validTo: 'Bestaat tot',
+    formerGemeente: 'Voormalige gemeente',
     latestPopulation: (date: string) => `Inwoners op ${date}`,
     populationHeading: 'Inwoners per peildatum',
     populationCaption: (name: string) => `Aantal inwoners van ${name} per peildatum (1 januari)`,
@@ -110,6 +112,57 @@ export const texts = {
     locatorLabel: (name: string) => `Ligging van ${name} op de kaart van Nederland`,
     memberColumn: 'Gemeente',
     loadError: 'De gegevens van dit gebied konden niet worden geladen. Probeer het later opnieuw.',
+  },
+  mergers: {
+    documentTitle: 'Herindelingen',
+    heading: 'Herindelingen',
+    intro: [
+      'Soms gaan gemeenten samen, of wordt een gemeente verdeeld over andere gemeenten. Dat heet een herindeling. De oude gemeente bestaat daarna niet meer.',
+      'Met deze tabel kan Ketenzicht cijfers van een gemeente die niet meer bestaat, tonen op de indeling van nu: ze tellen dan mee bij de gemeente waarin ze is opgegaan. Deze versie bevat nog geen cijfers over huiselijk geweld en kindermishandeling; de omrekening volgt met de cijfermodule.',
+      'Het aandeel inwoners is het deel van de inwoners van de oude gemeente dat naar de nieuwe gemeente ging. Is dat aandeel onbekend, dan verdeelt Ketenzicht de cijfers in gelijke delen over de nieuwe gemeenten en meldt het dat dit een schatting is.',
+    ],
+    caption: (count: number, firstYear: number, lastYear: number) =>
+      count === 1
+        ? `De herindeling van ${firstYear}`
+        : firstYear === lastYear
+          ? `Alle ${count} herindelingen in ${firstYear}, de nieuwste eerst`
+          : `Alle ${count} herindelingen van ${firstYear} tot en met ${lastYear}, de nieuwste eerst`,
+    captionEmpty: 'Er zijn geen herindelingen bekend.',
+    dateColumn: 'Datum',
+    oldColumn: 'Oude gemeente',
+    newColumn: 'Nieuwe gemeente',
+    shareColumn: 'Aandeel inwoners',
+    sourceColumn: 'Bron',
+    newlyCreated: 'nieuwe gemeente',
+    shareUnknownCell: 'onbekend',
+    loadWhat: 'de herindelingen',
+    shareKnown: (percentage: string) => `${percentage} van de inwoners`,
+    shareUnknown: 'aandeel onbekend',
+    noticeHeading: 'Herindeling',
+    noticeGone: (date: string, byMerger: boolean) =>
+      byMerger
+        ? `Deze gemeente bestaat niet meer sinds ${date} (herindeling).`
+        : `Deze gemeente bestaat niet meer sinds ${date}.`,
+    noticeGoing: (date: string, byMerger: boolean) =>
+      byMerger
+        ? `Deze gemeente bestaat vanaf ${date} niet meer (herindeling).`
+        : `Deze gemeente bestaat vanaf ${date} niet meer.`,
+    mergedInto: 'Ze is opgegaan in',
+    willMergeInto: 'Ze gaat dan op in',
+    splitOver: (count: number) => `Ze is verdeeld over deze ${count} gemeenten:`,
+    willSplitOver: (count: number) => `Ze wordt dan verdeeld over deze ${count} gemeenten:`,
+    noticeFigures: 'Ketenzicht rekent cijfers van voormalige gemeenten om naar de gemeenten van nu.',
+    allMergersLink: 'Bekijk alle herindelingen',
+    formedFromHeading: 'Ontstaan uit',
+    joinedByHeading: 'Heringedeeld',
+    formedFrom: (name: string, date: string, count: number) =>
+      count === 1
+        ? `${name} is op ${date} ontstaan uit deze gemeente:`
+        : `${name} is op ${date} ontstaan uit deze ${count} gemeenten:`,
+    joinedBy: (name: string, date: string, count: number) =>
+      count === 1
+        ? `Op ${date} is deze gemeente opgegaan in ${name}:`
+        : `Op ${date} zijn deze ${count} gemeenten opgegaan in ${name}:`,
   },
   notFound: {
     documentTitle: 'Niet gevonden',

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { Topology } from 'topojson-specification';
-import type { AreaDetail, AreaList, Level, MapLevel } from './types.ts';
+import type { AreaDetail, AreaList, Level, MapLevel, MergerList } from './types.ts';
 
 /** An HTTP error from the API, with the server's message when it sent one. */
 export class ApiError extends Error {
@@ -64,4 +64,8 @@ export function fetchArea(code: string, signal?: AbortSignal): Promise<AreaDetai
 
 export function fetchBoundaries(level: MapLevel, signal?: AbortSignal): Promise<Topology> {
   return getJson<Topology>(`/api/boundaries/${level}`, signal);
+}
+
+export function fetchMergers(signal?: AbortSignal): Promise<MergerList> {
+  return getJson<MergerList>('/api/mergers', signal);
 }

@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { QueryClient, queryOptions } from '@tanstack/react-query';
-import { type AreaListParams, fetchArea, fetchAreas, fetchBoundaries, isClientError } from './client.ts';
+import {
+  type AreaListParams,
+  fetchArea,
+  fetchAreas,
+  fetchBoundaries,
+  fetchMergers,
+  isClientError,
+} from './client.ts';
 import type { MapLevel } from './types.ts';
 
 const MAX_RETRIES = 2;
@@ -37,4 +44,11 @@ export const boundariesQuery = (level: MapLevel) =>
     queryFn: ({ signal }) => fetchBoundaries(level, signal),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
+  });
+
+/** The municipal mergers (herindelingen) on record. */
+export const mergersQuery = () =>
+  queryOptions({
+    queryKey: ['mergers'],
+    queryFn: ({ signal }) => fetchMergers(signal),
   });

@@ -8,6 +8,7 @@ import type {
   areaDetail,
   areaList,
   areaSummary,
+  mergerList,
 } from '../../../src/server/modules/geography/geography.schemas.ts';
 import type { AreaLevel } from '../../../src/shared/geography.ts';
 
@@ -17,6 +18,10 @@ export type AreaList = z.infer<typeof areaList>;
 export type AreaDetail = z.infer<typeof areaDetail>;
 export type AreaRef = AreaDetail['parents'][number];
 export type PopulationFigure = AreaDetail['population'][number];
+/** A gemeente on the other side of a merger (herindeling), as the area detail names it. */
+export type MergerLink = AreaDetail['successors'][number];
+export type MergerList = z.infer<typeof mergerList>;
+export type Merger = MergerList['items'][number];
 
 /** Levels that have boundaries and can be shown on the map, in the order the level switch offers them. */
 export const mapLevels = ['gemeente', 'veiligthuisregio', 'provincie'] as const satisfies readonly Level[];

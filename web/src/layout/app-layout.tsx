@@ -35,6 +35,9 @@ export function AppLayout() {
                 <AppLink to="/nederland">{t.navNetherlands}</AppLink>
               </li>
               <li>
+                <AppLink to="/herindelingen">{t.navMergers}</AppLink>
+              </li>
+              <li>
                 <AppLink to="/toegankelijkheid">{t.navAccessibility}</AppLink>
               </li>
             </ul>

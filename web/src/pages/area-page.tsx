@@ -29,10 +29,12 @@ import {
 } from '../api/types.ts';
 import { AreaLink } from '../components/area-link.tsx';
 import { AreaTable } from '../components/area-table.tsx';
+import { MergerNoticeAlert, PredecessorsSection } from '../components/merger-sections.tsx';
 import { ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { areaPath, normaliseCode } from '../lib/area-paths.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
+import { mergerNotice, predecessorSection, todayIso } from '../lib/mergers.ts';
 import { LocatorMap } from '../map/locator-map.tsx';
 import { levelTexts, texts } from '../texts.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -82,11 +84,14 @@ function AreaDetails({ area }: { area: AreaDetail }) {
   const region = parentOf('veiligthuisregio');
   const others =
     area.level === 'gemeente' ? [] : area.parents.filter((parent) => parent.level !== area.level);
+  const notice = area.level === 'gemeente' ? mergerNotice(area, todayIso()) : null;
+  const predecessors = predecessorSection(area);
 
   return (
     <>
-      <PreHeading>{names.label}</PreHeading>
+      <PreHeading>{notice?.isPast ? t.formerGemeente : names.label}</PreHeading>
       <Heading level={1}>{area.name}</Heading>
+      {notice && <MergerNoticeAlert notice={notice} />}
       <div className="ks-area-summary">
         <DataList className="ks-facts">
           <Fact label={t.code}>{area.code}</Fact>
@@ -115,6 +120,8 @@ function AreaDetails({ area }: { area: AreaDetail }) {
         </DataList>
         {isMapLevel(area.level) && <LocatorMap level={area.level} code={area.code} name={area.name} />}
       </div>
+
+      {predecessors && <PredecessorsSection section={predecessors} />}
 
       {area.population.length > 0 && <PopulationTable name={area.name} population={area.population} />}
 
