@@ -16,24 +16,31 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, base: { service: 'ketenzicht' } });
   // Load the app's modules while the database opens: both take about a second, and they overlap.
   const [opened, { buildApp }] = await Promise.all([openConfiguredDatabase(config), import('./app.ts')]);
+  const databaseReadyMs = Math.round(performance.now());
   logger.info(
-    { ...opened.report, dataDir: config.databaseUrl ? undefined : config.dataDir },
+    {
+      ...opened.report,
+      dataDir: config.databaseUrl ? undefined : config.dataDir,
+      sinceProcessStartMs: databaseReadyMs,
+    },
     opened.report.engine === 'pglite' ? 'embedded database (PGlite) ready' : 'PostgreSQL ready',
   );
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
-    const app = await buildApp({ database: opened.database, logger, webRoot: WEB_ROOT });
+    app = await buildApp({ database: opened.database, logger, webRoot: WEB_ROOT });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     if (!config.databaseUrl) await writeServerUrl(config.dataDir, url);
-    logger.info({ url }, 'Ketenzicht is running');
+    logger.info({ url, sinceProcessStartMs: Math.round(performance.now()) }, 'Ketenzicht is running');
+    const running = app;
     let closing: Promise<void> | undefined;
     return {
       url,
       close: () => {
         closing ??= (async () => {
-          await app.close();
+          await running.close();
           if (!config.databaseUrl) await clearServerUrl(config.dataDir);
           await opened.close();
           logger.info('Ketenzicht stopped');
@@ -42,6 +49,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       },
     };
   } catch (error) {
+    await app?.close();
     await opened.close();
     throw error;
   }

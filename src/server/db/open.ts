@@ -3,10 +3,13 @@
  * data folder (locked for this process). Migrations run and the reference geography is loaded on the way.
  */
 import type { AppConfig } from '../config.ts';
-import { loadReferenceGeography } from '../modules/geography/geography.reference.ts';
+import {
+  loadReferenceGeography,
+  type RawReferenceFiles,
+  readShippedReferenceFiles,
+} from '../modules/geography/geography.reference.ts';
 import { type AppDatabase, isNewDataDir, openPglite, openPostgres } from './client.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { readSeedImage } from './seed-image.ts';
 
 export type OpenedDatabase = {
   database: AppDatabase;
@@ -36,16 +39,19 @@ export async function openConfiguredDatabase(
     };
   }
 
+  // Read and hash the shipped reference data while PGlite opens, rather than after.
+  const shipped = readShippedReferenceFiles();
+  shipped.catch(() => undefined);
   const release = await lockDataDir(config.dataDir);
   try {
     const isNew = await isNewDataDir(config.dataDir);
     // A new folder starts from the prepared image when it matches this version: far faster than initdb.
-    const seedImage = isNew && prepare ? await readSeedImage() : undefined;
+    const seedImage = isNew && prepare ? await (await import('./seed-image.ts')).readSeedImage() : undefined;
     const database = await openPglite({
       dataDir: config.dataDir,
       ...(seedImage ? { loadDataDir: seedImage } : {}),
     });
-    const referenceLoaded = prepare ? await prepareDatabase(database) : false;
+    const referenceLoaded = prepare ? await prepareDatabase(database, shipped) : false;
     return {
       database,
       report: { engine: 'pglite', createdFromSeedImage: seedImage !== undefined, isNew, referenceLoaded },
@@ -61,8 +67,11 @@ export async function openConfiguredDatabase(
 }
 
 /** Migrates and loads the shipped reference data; both are no-ops when already done. */
-export async function prepareDatabase(database: AppDatabase): Promise<boolean> {
+export async function prepareDatabase(
+  database: AppDatabase,
+  shipped?: Promise<RawReferenceFiles>,
+): Promise<boolean> {
   await database.migrate();
-  const result = await loadReferenceGeography(database.db);
+  const result = await loadReferenceGeography(database.db, shipped);
   return result.loaded;
 }

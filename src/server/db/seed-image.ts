@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadReferenceGeography, REFERENCE_DATA_DIR } from '../modules/geography/geography.reference.ts';
+import { loadReferenceGeography, referenceDataVersion } from '../modules/geography/geography.reference.ts';
 import { PATHS } from '../paths.ts';
 import { MIGRATIONS_FOLDER, openPglite } from './client.ts';
 
@@ -24,11 +24,12 @@ async function filesUnder(directory: string): Promise<string[]> {
     .sort();
 }
 
-/** Hash of everything that decides the image's content. */
+/** Hash of everything that decides the image's content: PGlite, the migrations, the reference data version. */
 export async function seedFingerprint(): Promise<string> {
   const hash = createHash('sha256');
   hash.update(await pglitePackageVersion());
-  for (const file of [...(await filesUnder(MIGRATIONS_FOLDER)), ...(await filesUnder(REFERENCE_DATA_DIR))]) {
+  hash.update(await referenceDataVersion());
+  for (const file of await filesUnder(MIGRATIONS_FOLDER)) {
     hash.update(path.basename(file)).update(await readFile(file));
   }
   return hash.digest('hex');

@@ -117,7 +117,7 @@ export function parseMergerCsv(text: string, fileName: string): ReferenceMerger[
   return result.mergers;
 }
 
-type RawReferenceFiles = { texts: [string, string, string]; checksum: string };
+export type RawReferenceFiles = { texts: [string, string, string]; checksum: string };
 
 async function readRawReferenceFiles(directory: string): Promise<RawReferenceFiles> {
   const texts = (await Promise.all(
@@ -128,6 +128,19 @@ async function readRawReferenceFiles(directory: string): Promise<RawReferenceFil
   const hash = createHash('sha256').update(LOADER_VERSION);
   for (const text of texts) hash.update(text);
   return { texts, checksum: hash.digest('hex') };
+}
+
+/**
+ * Version of the reference geography this code would load: the shipped files and the loader's version. Equal
+ * versions mean equal database content, which is what the seed image and the start-up check rely on.
+ */
+export async function referenceDataVersion(): Promise<string> {
+  return (await readShippedReferenceFiles()).checksum;
+}
+
+/** The shipped files as text with their version, unparsed: all a start-up needs when nothing changed. */
+export function readShippedReferenceFiles(): Promise<RawReferenceFiles> {
+  return readRawReferenceFiles(REFERENCE_DATA_DIR);
 }
 
 export async function readReferenceFiles(directory = REFERENCE_DATA_DIR): Promise<ReferenceFiles> {
@@ -160,8 +173,11 @@ export type LoadResult =
   | { loaded: true; areas: number; memberships: number; populations: number; mergers: number };
 
 /** Loads the shipped geography unless the same version is already loaded. */
-export async function loadReferenceGeography(db: Db): Promise<LoadResult> {
-  const raw = await readRawReferenceFiles(REFERENCE_DATA_DIR);
+export async function loadReferenceGeography(
+  db: Db,
+  shipped: Promise<RawReferenceFiles> = readShippedReferenceFiles(),
+): Promise<LoadResult> {
+  const raw = await shipped;
   const [current] = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.dataset, DATASET));
   // Compare checksums before parsing: on every start after the first this is all the work there is.
   if (current?.checksum === raw.checksum) return { loaded: false };
