@@ -86,7 +86,11 @@ export async function buildApp(options: AppOptions) {
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     staticCSP: true,
-    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+    // Swagger UI sets inline styles while it renders; scripts stay 'self' only, and only /docs gets this.
+    transformStaticCSP: (header) =>
+      header
+        .replace(/\s*upgrade-insecure-requests;?/, '')
+        .replace(/style-src [^;]*;/, "style-src 'self' 'unsafe-inline';"),
   });
 
   const geographyService = createGeographyService({ repo: createGeographyRepo(options.database.db) });
