@@ -42,9 +42,11 @@ async function timeToHealthy(entry: string, dataDir: string, port: number): Prom
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   }
 }
 

@@ -14,7 +14,8 @@ need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 PG_BIN="${KETENZICHT_PG_BIN:-}"
 if [ -z "$PG_BIN" ]; then
-  for version in 18 17 16 15; do
+  # 15 first: the oldest PostgreSQL Ketenzicht supports is the one to prove.
+  for version in 15 16 17 18; do
     if [ -x "/usr/lib/postgresql/$version/bin/initdb" ]; then PG_BIN="/usr/lib/postgresql/$version/bin"; break; fi
   done
 fi
@@ -23,7 +24,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     step "Installing ${need_apt[*]} (apt)"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq || true
+    apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
     [ -n "$PG_BIN" ] || PG_BIN=/usr/lib/postgresql/15/bin
   else

@@ -1,17 +1,16 @@
 /** The HTTP API as clients see it (app.inject: real routing, validation and serialisation), on both engines. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../src/server/app.ts';
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from './support/database.ts';
 
 describe.each(TEST_ENGINES)('HTTP API on %s', (engine) => {
   let database: TestDatabase;
   let app: App;
-  // Read-only requests: one database for this file is enough, and no test writes to it.
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await createTestDatabase(engine);
     app = await buildApp({ database });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await app?.close();
     await database?.close();
   });
@@ -102,7 +101,18 @@ describe.each(TEST_ENGINES)('HTTP API on %s', (engine) => {
     expect(badLevel).toMatchObject({ status: 400, body: { parameter: 'level' } });
     expect(badLevel.body.message).toContain("'level'");
     expect(await get('/api/areas?year=twintig')).toMatchObject({ status: 400, body: { parameter: 'year' } });
-    expect(await get('/api/areas?parent=VT99')).toMatchObject({ status: 404 });
+    expect(await get('/api/areas?parent=VT99')).toMatchObject({ status: 400, body: { parameter: 'parent' } });
+    expect(await get('/api/areas?parent=GM0363')).toMatchObject({
+      status: 400,
+      body: { parameter: 'parent' },
+    });
+    expect(await get('/api/areas?level=provincie&parent=VT01')).toMatchObject({
+      status: 400,
+      body: { parameter: 'level' },
+    });
+    expect(await get('/api/areas?q=%00')).toMatchObject({ status: 400, body: { parameter: 'q' } });
+    expect(await get('/api/areas?year=2e3')).toMatchObject({ status: 400, body: { parameter: 'year' } });
+    expect(await get('/api/areas?year=1899')).toMatchObject({ status: 400, body: { parameter: 'year' } });
     expect((await get('/api/nope')).status).toBe(404);
   });
 

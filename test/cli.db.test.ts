@@ -1,12 +1,14 @@
 /** The `ketenzicht` command as a user runs it: a real process on a real data folder or PostgreSQL database. */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { lockDataDir } from '../src/server/db/data-dir-lock.ts';
+import { openConfiguredDatabase } from '../src/server/db/open.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { withDatabase } from './support/database-templates.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/ketenzicht.js');
@@ -39,20 +41,31 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 45_00
 }
 
 describe('ketenzicht CLI on a PGlite data folder', () => {
+  // One folder is prepared once; every test works on its own copy of it.
+  let prepared: string;
   let dataDir: string;
   let env: Record<string, string>;
   beforeAll(async () => {
+    prepared = await mkdtemp(path.join(tmpdir(), 'ketenzicht-cli-prepared-'));
+    const opened = await openConfiguredDatabase({ dataDir: prepared, databaseUrl: undefined });
+    await opened.close();
+  });
+  afterAll(async () => rm(prepared, { recursive: true, force: true }));
+  beforeEach(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'ketenzicht-cli-'));
+    await cp(prepared, dataDir, { recursive: true });
     env = { KETENZICHT_DATA_DIR: dataDir };
   });
-  afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+  afterEach(async () => rm(dataDir, { recursive: true, force: true }));
 
-  it('migrate creates the database and loads the reference geography once', async () => {
-    const first = await ketenzicht(['migrate'], env);
+  it('migrate creates a new database and loads the reference geography once', async () => {
+    const fresh = await mkdtemp(path.join(tmpdir(), 'ketenzicht-cli-new-'));
+    onTestFinished(() => rm(fresh, { recursive: true, force: true }));
+    const first = await ketenzicht(['migrate'], { KETENZICHT_DATA_DIR: fresh });
     expect(first.stderr).toBe('');
     expect(first.stdout).toContain('Created a new database');
     expect(first.stdout).toContain('Reference geography loaded.');
-    const second = await ketenzicht(['migrate'], env);
+    const second = await ketenzicht(['migrate'], { KETENZICHT_DATA_DIR: fresh });
     expect(second.stdout).not.toContain('Created a new database');
     expect(second.stdout).toContain('Reference geography was already loaded.');
   });
@@ -112,6 +125,17 @@ describe('ketenzicht CLI on a PGlite data folder', () => {
     await release();
   });
 
+  it('ignores the address a crashed server left behind', async () => {
+    // A server that was killed leaves its address but not a live lock: the CLI must not trust the address.
+    await writeFile(
+      path.join(dataDir, '.ketenzicht-server.json'),
+      JSON.stringify({ url: 'http://127.0.0.1:9', pid: 999_999 }),
+    );
+    const { code, stdout } = await ketenzicht(['areas', 'sudwest', '--json'], env);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).map((area: { code: string }) => area.code)).toEqual(['GM1900']);
+  });
+
   it('mergers import reports every bad row with row and column, and changes nothing', async () => {
     const file = path.join(dataDir, 'herindelingen-fout.csv');
     await writeFile(
@@ -148,11 +172,11 @@ describe('ketenzicht CLI on a PGlite data folder', () => {
 describe('ketenzicht CLI on PostgreSQL (DATABASE_URL)', () => {
   let database: TestDatabase;
   let url: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await createTestDatabase('postgresql');
-    url = `${process.env.KETENZICHT_TEST_POSTGRES_URL?.replace(/\/[^/]*$/, '')}/${database.name}`;
+    url = withDatabase(process.env.KETENZICHT_TEST_POSTGRES_URL ?? '', database.name);
   });
-  afterAll(async () => database?.close());
+  afterEach(async () => database?.close());
 
   it('lists the areas of the server database', async () => {
     const { code, stdout, stderr } = await ketenzicht(['areas', '--level', 'provincie', '--json'], {

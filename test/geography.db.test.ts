@@ -7,6 +7,15 @@ import { createGeographyRepo } from '../src/server/modules/geography/geography.r
 import { createGeographyService } from '../src/server/modules/geography/geography.service.ts';
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from './support/database.ts';
 
+/** The error (or its cause, as Drizzle wraps driver errors) names the constraint that refused the row. */
+const violates = (constraint: string) => (error: unknown) => {
+  const text = (value: unknown): string =>
+    value instanceof Error
+      ? `${value.message} ${(value as { constraint?: string }).constraint ?? ''} ${text(value.cause)}`
+      : '';
+  return text(error).includes(constraint);
+};
+
 describe.each(TEST_ENGINES)('reference geography on %s', (engine) => {
   let database: TestDatabase;
   let service: ReturnType<typeof createGeographyService>;
@@ -123,11 +132,11 @@ describe.each(TEST_ENGINES)('reference geography on %s', (engine) => {
       database.db.execute(
         sql`insert into population (area_code, reference_date, inhabitants, source) values ('GM0363', '2026-07-01', 1, 't')`,
       ),
-    ).rejects.toThrow();
+    ).rejects.toSatisfy(violates('population_on_first_of_january'));
     await expect(
       database.db.execute(
         sql`insert into population (area_code, reference_date, inhabitants, source) values ('GM0363', '2027-01-01', -1, 't')`,
       ),
-    ).rejects.toThrow();
+    ).rejects.toSatisfy(violates('population_not_negative'));
   });
 });

@@ -5,9 +5,12 @@
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../server/config.ts';
-import { readServerUrl } from '../server/db/data-dir-lock.ts';
+import { isDataDirLocked, readServerUrl } from '../server/db/data-dir-lock.ts';
 import { UserError } from '../server/errors.ts';
 import type { AreaSummary, GeographyService } from '../server/modules/geography/geography.service.ts';
+
+type MergerRow = Awaited<ReturnType<GeographyService['listMergers']>>[number];
+
 import { APP_VERSION } from '../server/version.ts';
 import { AREA_LEVELS } from '../shared/geography.ts';
 import { formatTable } from './format.ts';
@@ -80,17 +83,10 @@ program
         ...(options.year !== undefined ? { year: options.year } : {}),
         ...(search ? { q: search } : {}),
       };
+      const params = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
       const items = await withGeography(
         (service) => service.listAreas(query),
-        async (url) => {
-          const params = new URLSearchParams(
-            Object.entries(query).map(([key, value]) => [key, String(value)]),
-          );
-          const response = await fetch(`${url}/api/areas?${params}`);
-          const body = (await response.json()) as { items?: AreaSummary[]; message?: string };
-          if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
-          return body.items ?? [];
-        },
+        async (url) => (await fetchJson<{ items: AreaSummary[] }>(url, `/api/areas?${params}`)).items,
       );
       if (options.json) {
         console.log(JSON.stringify(items, null, 2));
@@ -122,7 +118,7 @@ mergers
   .action(async () => {
     const items = await withGeography(
       (service) => service.listMergers(),
-      async (url) => ((await (await fetch(`${url}/api/mergers`)).json()) as { items: never[] }).items,
+      async (url) => (await fetchJson<{ items: MergerRow[] }>(url, '/api/mergers')).items,
     );
     console.log(
       formatTable(
@@ -177,7 +173,8 @@ async function withGeography<T>(
   viaServer: (url: string) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
-  if (!config.databaseUrl) {
+  // Only a folder that is locked right now has a server in it; an address left behind by a crash is ignored.
+  if (!config.databaseUrl && (await isDataDirLocked(config.dataDir))) {
     const url = await readServerUrl(config.dataDir);
     if (url && (await isAlive(url))) return viaServer(url);
   }
@@ -191,6 +188,17 @@ async function withGeography<T>(
   } finally {
     await opened.close();
   }
+}
+
+/** GET a JSON document from the running server; an error answer becomes an error with the server's message. */
+async function fetchJson<T>(url: string, path: string): Promise<T> {
+  const response = await fetch(`${url}${path}`);
+  const body = (await response.json().catch(() => ({}))) as T & { message?: string };
+  if (!response.ok) {
+    const message = body.message ?? `HTTP ${response.status}`;
+    throw response.status < 500 ? new UserError(message) : new Error(message);
+  }
+  return body;
 }
 
 async function isAlive(url: string): Promise<boolean> {
@@ -211,7 +219,9 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    console.error(error instanceof Error ? error.message : error);
+    // Not the user's doing: keep the stack (and cause) for whoever has to fix it.
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    if (error instanceof Error && error.cause) console.error('Caused by:', error.cause);
     process.exitCode = 1;
   }
 }

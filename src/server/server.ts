@@ -3,6 +3,7 @@
  * cleanly on SIGTERM/SIGINT (requests finish, the database closes, the data folder is released).
  */
 import pino from 'pino';
+import type { App } from './app.ts';
 import type { AppConfig } from './config.ts';
 import { clearServerUrl, writeServerUrl } from './db/data-dir-lock.ts';
 import { openConfiguredDatabase } from './db/open.ts';
@@ -15,44 +16,49 @@ export type RunningServer = { url: string; close(): Promise<void> };
 export async function startServer(config: AppConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, base: { service: 'ketenzicht' } });
   // Load the app's modules while the database opens: both take about a second, and they overlap.
-  const [opened, { buildApp }] = await Promise.all([openConfiguredDatabase(config), import('./app.ts')]);
-  const databaseReadyMs = Math.round(performance.now());
+  const appModule = import('./app.ts');
+  appModule.catch(() => undefined);
+  const opened = await openConfiguredDatabase(config);
   logger.info(
     {
       ...opened.report,
       dataDir: config.databaseUrl ? undefined : config.dataDir,
-      sinceProcessStartMs: databaseReadyMs,
+      sinceProcessStartMs: Math.round(performance.now()),
     },
     opened.report.engine === 'pglite' ? 'embedded database (PGlite) ready' : 'PostgreSQL ready',
   );
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let app: App | undefined;
   try {
+    const { buildApp } = await appModule;
     app = await buildApp({ database: opened.database, logger, webRoot: WEB_ROOT });
     await app.listen({ host: config.host, port: config.port });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-    if (!config.databaseUrl) await writeServerUrl(config.dataDir, url);
-    logger.info({ url, sinceProcessStartMs: Math.round(performance.now()) }, 'Ketenzicht is running');
-    const running = app;
-    let closing: Promise<void> | undefined;
-    return {
-      url,
-      close: () => {
-        closing ??= (async () => {
-          await running.close();
-          if (!config.databaseUrl) await clearServerUrl(config.dataDir);
-          await opened.close();
-          logger.info('Ketenzicht stopped');
-        })();
-        return closing;
-      },
-    };
   } catch (error) {
-    await app?.close();
+    await app?.close().catch(() => undefined);
     await opened.close();
     throw error;
   }
+  const running = app;
+  const address = running.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  if (!config.databaseUrl) await writeServerUrl(config.dataDir, url);
+  logger.info({ url, sinceProcessStartMs: Math.round(performance.now()) }, 'Ketenzicht is running');
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    close: () => {
+      closing ??= (async () => {
+        try {
+          await running.close();
+          if (!config.databaseUrl) await clearServerUrl(config.dataDir);
+        } finally {
+          await opened.close();
+        }
+        logger.info('Ketenzicht stopped');
+      })();
+      return closing;
+    },
+  };
 }
 
 /** Runs until SIGTERM or SIGINT, then closes cleanly within a grace period. */

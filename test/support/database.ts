@@ -20,7 +20,13 @@ export type TestDatabase = AppDatabase & { name: string };
 
 let pgliteTemplate: Promise<Buffer> | undefined;
 
-export async function createTestDatabase(engine: DatabaseEngine): Promise<TestDatabase> {
+/** A migrated database with the reference geography, or with `empty` a database with nothing in it. */
+export async function createTestDatabase(
+  engine: DatabaseEngine,
+  options: { empty?: boolean } = {},
+): Promise<TestDatabase> {
+  if (engine === 'pglite' && options.empty)
+    return { ...(await openPglite()), name: 'pglite (in memory, empty)' };
   if (engine === 'pglite') {
     pgliteTemplate ??= readFile(inject('pgliteTemplatePath'));
     const database = await openPglite({ loadDataDir: new Blob([new Uint8Array(await pgliteTemplate)]) });
@@ -34,9 +40,8 @@ export async function createTestDatabase(engine: DatabaseEngine): Promise<TestDa
     );
   }
   const name = `ketenzicht_test_${randomUUID().replaceAll('-', '')}`;
-  await withAdmin(adminUrl, (admin) =>
-    admin.query(`create database ${name} template ${inject('postgresTemplate')}`),
-  );
+  const template = options.empty ? '' : ` template ${inject('postgresTemplate')}`;
+  await withAdmin(adminUrl, (admin) => admin.query(`create database ${name}${template}`));
   const database = await openPostgres(withDatabase(adminUrl, name));
   return {
     ...database,

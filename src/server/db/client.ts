@@ -15,12 +15,20 @@ export type AppDatabase = {
   db: Db;
   /** Applies the reviewed migrations in `drizzle/` that have not run yet. */
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while no other Ketenzicht process does the same on this database (a PostgreSQL advisory lock;
+   * PGlite is single-process already).
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** PGlite only: the whole data folder as a gzipped tarball (for seed images and test templates). */
   dumpDataDir(): Promise<Blob>;
   close(): Promise<void>;
 };
 
 export const MIGRATIONS_FOLDER = PATHS.migrations;
+
+/** Advisory lock key for migrating and loading reference data ("ketenzicht" as a 32-bit number). */
+const PREPARE_LOCK_KEY = 0x6b7a_0001;
 
 /** Opens (and creates when missing) the embedded PGlite database in `dataDir`, or in memory without one. */
 export async function openPglite(
@@ -42,6 +50,7 @@ export async function openPglite(
     engine: 'pglite',
     db: db as unknown as Db,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    exclusive: (work) => work(),
     dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
     close: () => client.close(),
   };
@@ -55,7 +64,8 @@ export async function openPostgres(url: string): Promise<AppDatabase> {
       import('drizzle-orm/node-postgres'),
       import('drizzle-orm/node-postgres/migrator'),
     ]);
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // ISO dates whatever the server's DateStyle: the app reads dates as YYYY-MM-DD strings.
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c DateStyle=ISO,YMD' });
   // Fail at start-up, not at the first request, when the server is unreachable.
   const connection = await pool.connect();
   connection.release();
@@ -64,6 +74,20 @@ export async function openPostgres(url: string): Promise<AppDatabase> {
     engine: 'postgresql',
     db: db as unknown as Db,
     migrate: () => migrateNodePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    exclusive: async (work) => {
+      // Session-level lock on a connection of its own; the work itself uses the pool.
+      const holder = await pool.connect();
+      try {
+        await holder.query('select pg_advisory_lock($1)', [PREPARE_LOCK_KEY]);
+        try {
+          return await work();
+        } finally {
+          await holder.query('select pg_advisory_unlock($1)', [PREPARE_LOCK_KEY]);
+        }
+      } finally {
+        holder.release();
+      }
+    },
     dumpDataDir: () =>
       Promise.reject(new Error('dumpDataDir is a PGlite feature; use pg_dump for PostgreSQL')),
     close: () => pool.end(),

@@ -21,6 +21,8 @@ export class DataDirBusyError extends UserError {
   }
 }
 
+/** A lock not refreshed for this long belongs to a process that died. */
+const STALE_MS = 15_000;
 const lockPath = (dataDir: string) => path.join(dataDir, '.ketenzicht.lock');
 const serverInfoPath = (dataDir: string) => path.join(dataDir, '.ketenzicht-server.json');
 
@@ -30,7 +32,7 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   try {
     const release = await lockfile.lock(dataDir, {
       lockfilePath: lockPath(dataDir),
-      stale: 15_000,
+      stale: STALE_MS,
       update: 5_000,
       retries: 0,
       realpath: false,
@@ -48,6 +50,19 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
       throw new DataDirBusyError(dataDir, await readServerUrl(dataDir));
     }
     throw error;
+  }
+}
+
+/** True while some process holds the folder's lock (a stale lock of a crashed process does not count). */
+export async function isDataDirLocked(dataDir: string): Promise<boolean> {
+  try {
+    return await lockfile.check(dataDir, {
+      lockfilePath: lockPath(dataDir),
+      stale: STALE_MS,
+      realpath: false,
+    });
+  } catch {
+    return false;
   }
 }
 

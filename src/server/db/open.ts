@@ -26,12 +26,10 @@ export type OpenedDatabase = {
 
 export async function openConfiguredDatabase(
   config: Pick<AppConfig, 'dataDir' | 'databaseUrl'>,
-  options: { prepare?: boolean } = {},
 ): Promise<OpenedDatabase> {
-  const prepare = options.prepare ?? true;
   if (config.databaseUrl) {
     const database = await openPostgres(config.databaseUrl);
-    const referenceLoaded = prepare ? await prepareDatabase(database) : false;
+    const referenceLoaded = await prepareOrClose(database, undefined);
     return {
       database,
       report: { engine: 'postgresql', createdFromSeedImage: false, isNew: false, referenceLoaded },
@@ -46,32 +44,51 @@ export async function openConfiguredDatabase(
   try {
     const isNew = await isNewDataDir(config.dataDir);
     // A new folder starts from the prepared image when it matches this version: far faster than initdb.
-    const seedImage = isNew && prepare ? await (await import('./seed-image.ts')).readSeedImage() : undefined;
+    const seedImage = isNew ? await (await import('./seed-image.ts')).readSeedImage() : undefined;
     const database = await openPglite({
       dataDir: config.dataDir,
       ...(seedImage ? { loadDataDir: seedImage } : {}),
     });
-    const referenceLoaded = prepare ? await prepareDatabase(database, shipped) : false;
+    const referenceLoaded = await prepareOrClose(database, shipped);
     return {
       database,
       report: { engine: 'pglite', createdFromSeedImage: seedImage !== undefined, isNew, referenceLoaded },
       close: async () => {
-        await database.close();
-        await release();
+        try {
+          await database.close();
+        } finally {
+          await release();
+        }
       },
     };
   } catch (error) {
+    // Only reached with the database closed (prepareOrClose), so releasing the folder is safe.
     await release();
     throw error;
   }
 }
 
-/** Migrates and loads the shipped reference data; both are no-ops when already done. */
+/** Prepares the database; on failure closes it before passing the error on, so nothing stays open. */
+async function prepareOrClose(database: AppDatabase, shipped: Promise<RawReferenceFiles> | undefined) {
+  try {
+    return await prepareDatabase(database, shipped);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Migrates and loads the shipped reference data; both are no-ops when already done. Runs exclusively, so two
+ * instances starting on one PostgreSQL database do not migrate or load at the same time.
+ */
 export async function prepareDatabase(
   database: AppDatabase,
   shipped?: Promise<RawReferenceFiles>,
 ): Promise<boolean> {
-  await database.migrate();
-  const result = await loadReferenceGeography(database.db, shipped);
-  return result.loaded;
+  return database.exclusive(async () => {
+    await database.migrate();
+    const result = await loadReferenceGeography(database.db, shipped);
+    return result.loaded;
+  });
 }

@@ -131,16 +131,38 @@ describe('successorsOn', () => {
     });
   });
 
-  it('hands out exactly the whole old gemeente for any split', () => {
+  it('keeps the part of a gemeente that a boundary correction did not move', () => {
+    const correction = [merger('GM0100', 'GM0200', '2021-01-01', 0.1)];
+    expect(successorsOn('GM0100', '2025-01-01', correction).successors).toEqual([
+      { code: 'GM0200', share: 0.1 },
+      { code: 'GM0100', share: 0.9 },
+    ]);
+  });
+
+  it('hands out exactly the whole old gemeente, for any shares and chains', () => {
+    const share = fc.option(fc.integer({ min: 1, max: 100 }), { nil: null });
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 6 }), (weights) => {
-        const total = weights.reduce((a, b) => a + b, 0);
-        const split = weights.map((weight, index) =>
-          merger('GM0100', `GM${String(200 + index).padStart(4, '0')}`, '2021-01-01', weight / total),
-        );
-        const { successors } = successorsOn('GM0100', '2030-01-01', split);
-        return Math.abs(successors.reduce((sum, successor) => sum + successor.share, 0) - 1) < 1e-9;
-      }),
+      fc.property(
+        fc.array(share, { minLength: 1, maxLength: 5 }),
+        fc.array(share, { minLength: 0, maxLength: 3 }),
+        (firstStep, secondStep) => {
+          // Known shares are scaled so they never exceed the whole, as validation guarantees.
+          const scale = (step: (number | null)[]) => {
+            const total = step.reduce<number>((sum, weight) => sum + (weight ?? 0), 0);
+            return step.map((weight) => (weight === null ? null : weight / Math.max(total, 100)));
+          };
+          const chain = [
+            ...scale(firstStep).map((part, index) =>
+              merger('GM0100', `GM${String(200 + index).padStart(4, '0')}`, '2021-01-01', part),
+            ),
+            ...scale(secondStep).map((part, index) =>
+              merger('GM0200', `GM${String(300 + index).padStart(4, '0')}`, '2023-01-01', part),
+            ),
+          ];
+          const { successors } = successorsOn('GM0100', '2030-01-01', chain);
+          return Math.abs(successors.reduce((sum, successor) => sum + successor.share, 0) - 1) < 1e-9;
+        },
+      ),
     );
   });
 });

@@ -263,6 +263,9 @@ export function successorsOn(
       const part = merger.populationShare ?? Math.max(0, 1 - knownShare) / unknownCount;
       visit(merger.newCode, share * part, firstDate, depth + 1);
     }
+    // Shares that add up to less than the whole (a boundary correction): the rest stays where it was.
+    const remainder = 1 - knownShare;
+    if (unknownCount === 0 && remainder > 1e-9) visit(current, share * remainder, firstDate, depth + 1);
   };
   visit(code, 1, '0000-00-00', 0);
   return {

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { AREA_CODE_PATTERNS } from '../../../shared/geography.ts';
 import type { Db } from '../../db/client.ts';
 import {
   areaMemberships,
@@ -41,17 +42,17 @@ const LOADER_VERSION = '2';
 const populationFileSchema = z.object({
   source: z.string(),
   asOf: z.iso.date(),
-  populations: z.record(z.string().regex(/^GM\d{4}$/), z.number().int().nonnegative()),
+  populations: z.record(z.string().regex(AREA_CODE_PATTERNS.gemeente), z.number().int().nonnegative()),
 });
 
 /** One row of gemeenten_2025.csv, checked, in the domain's words. */
 const referenceGemeenteRow = z
   .object({
-    gemeentecode: z.string().regex(/^GM\d{4}$/),
+    gemeentecode: z.string().regex(AREA_CODE_PATTERNS.gemeente),
     gemeentenaam: z.string().min(1),
-    provinciecode: z.string().regex(/^PV\d{2}$/),
+    provinciecode: z.string().regex(AREA_CODE_PATTERNS.provincie),
     provincienaam: z.string().min(1),
-    veiligthuisregio_code: z.string().regex(/^VT\d{2}$/),
+    veiligthuisregio_code: z.string().regex(AREA_CODE_PATTERNS.veiligthuisregio),
     veiligthuisregio_naam: z.string().min(1),
   })
   .transform(
@@ -214,7 +215,8 @@ export async function loadReferenceGeography(
     // Memberships and CBS population are reference data only: replace them as a whole.
     await tx.delete(areaMemberships);
     await tx.insert(areaMemberships).values(division.memberships);
-    await tx.delete(populations).where(eq(populations.source, reference.populations.source));
+    // One population per gemeente and date: the shipped file replaces what was on record for its date.
+    await tx.delete(populations).where(eq(populations.referenceDate, reference.populations.asOf));
     await tx.insert(populations).values(
       Object.entries(reference.populations.byCode).map(([areaCode, inhabitants]) => ({
         areaCode,

@@ -1,6 +1,6 @@
 /** Drizzle queries of the geography module, nothing else: no defaults, no HTTP, no formatting. */
-import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
-import type { AreaLevel } from '../../../shared/geography.ts';
+import { and, asc, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { type AreaLevel, NETHERLANDS_CODE } from '../../../shared/geography.ts';
 import { type Db, selectRows } from '../../db/client.ts';
 import { type Area, areaMemberships, areas, municipalMergers, populations } from '../../db/schema/index.ts';
 import type { IsoDate } from './geography.domain.ts';
@@ -9,6 +9,17 @@ const validOn = (
   table: { validFrom: typeof areas.validFrom; validTo: typeof areas.validTo } | typeof areaMemberships,
   date: IsoDate,
 ) => and(lte(table.validFrom, date), or(isNull(table.validTo), gt(table.validTo, date)));
+
+/**
+ * The same rule in raw SQL: the row aliased `alias` is valid on `date` (an ISO date, or an SQL expression such
+ * as a column). One definition, so every query agrees on what "valid on a date" means.
+ */
+const validOnSql = (alias: string, date: IsoDate | SQL) => {
+  const from = sql.raw(`${alias}.valid_from`);
+  const to = sql.raw(`${alias}.valid_to`);
+  return sql`(${from} <= ${date} and (${to} is null or ${to} > ${date}))`;
+};
+const referenceDateColumn = sql.raw('p.reference_date');
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
@@ -27,8 +38,7 @@ export function createGeographyRepo(db: Db) {
       if (filter.parentCode) {
         conditions.push(
           sql`exists (select 1 from ${areaMemberships} m where m.child_code = ${areas.code}
-                and m.parent_code = ${filter.parentCode} and m.valid_from <= ${filter.date}
-                and (m.valid_to is null or m.valid_to > ${filter.date}))`,
+                and m.parent_code = ${filter.parentCode} and ${validOnSql('m', filter.date)})`,
         );
       }
       return db
@@ -82,16 +92,16 @@ export function createGeographyRepo(db: Db) {
         level === 'gemeente'
           ? sql`select area_code as code, inhabitants from population where reference_date = ${referenceDate}`
           : level === 'land'
-            ? sql`select 'NL01' as code, sum(p.inhabitants)::int as inhabitants
+            ? sql`select ${NETHERLANDS_CODE}::text as code, sum(p.inhabitants)::int as inhabitants
                   from population p join area g on g.code = p.area_code
-                  where p.reference_date = ${referenceDate} and g.valid_from <= ${referenceDate}
-                    and (g.valid_to is null or g.valid_to > ${referenceDate})
+                  where p.reference_date = ${referenceDate} and ${validOnSql('g', referenceDate)}
                   having count(*) > 0`
             : sql`select m.parent_code as code, sum(p.inhabitants)::int as inhabitants
                   from area_membership m
                   join area parent on parent.code = m.parent_code and parent.level = ${level}
+                  join area g on g.code = m.child_code
                   join population p on p.area_code = m.child_code and p.reference_date = ${referenceDate}
-                  where m.valid_from <= ${referenceDate} and (m.valid_to is null or m.valid_to > ${referenceDate})
+                  where ${validOnSql('m', referenceDate)} and ${validOnSql('g', referenceDate)}
                   group by m.parent_code`,
       );
       return new Map(result.map((row) => [row.code, Number(row.inhabitants)]));
@@ -107,13 +117,14 @@ export function createGeographyRepo(db: Db) {
           : area.level === 'land'
             ? sql`select p.reference_date::text, sum(p.inhabitants)::int as inhabitants
                   from population p join area g on g.code = p.area_code
-                  where g.valid_from <= p.reference_date and (g.valid_to is null or g.valid_to > p.reference_date)
+                  where ${validOnSql('g', referenceDateColumn)}
                   group by p.reference_date order by p.reference_date`
             : sql`select p.reference_date::text, sum(p.inhabitants)::int as inhabitants
                   from area_membership m
+                  join area g on g.code = m.child_code
                   join population p on p.area_code = m.child_code
-                  where m.parent_code = ${area.code} and m.valid_from <= p.reference_date
-                    and (m.valid_to is null or m.valid_to > p.reference_date)
+                  where m.parent_code = ${area.code} and ${validOnSql('m', referenceDateColumn)}
+                    and ${validOnSql('g', referenceDateColumn)}
                   group by p.reference_date order by p.reference_date`,
       );
       return result.map((row) => ({

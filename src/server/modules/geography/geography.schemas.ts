@@ -1,17 +1,22 @@
 /** Request and response contracts of the geography API; also the source of its OpenAPI description. */
 import { z } from 'zod';
-import { AREA_LEVELS } from '../../../shared/geography.ts';
+import { AREA_CODE_PATTERNS, AREA_LEVELS } from '../../../shared/geography.ts';
+
+const ANY_AREA_CODE = new RegExp(
+  Object.values(AREA_CODE_PATTERNS)
+    .map((pattern) => pattern.source)
+    .join('|'),
+);
 
 const areaLevel = z.enum(AREA_LEVELS).describe('Niveau: land, provincie, veiligthuisregio of gemeente');
 const areaCode = z
   .string()
-  .regex(/^(NL\d{2}|PV\d{2}|VT\d{2}|GM\d{4})$/, 'Gebruik een CBS-code zoals GM0363, VT01, PV27 of NL01')
+  .regex(ANY_AREA_CODE, 'Gebruik een CBS-code zoals GM0363, VT01, PV27 of NL01')
   .describe('CBS area code, leading zeros kept (GM0363, VT01, PV27, NL01)');
-const year = z.coerce
-  .number()
-  .int('Het jaar moet een geheel getal zijn')
-  .min(1900, 'Het jaar moet 1900 of later zijn')
-  .max(2100, 'Het jaar moet 2100 of eerder zijn')
+const year = z
+  .string()
+  .regex(/^(19|20)\d{2}$|^2100$/, 'Geef een jaar van vier cijfers tussen 1900 en 2100, bijvoorbeeld 2026')
+  .transform(Number)
   .describe('Division and population on 1 January of this year; default: today and the latest population');
 
 export const listAreasQuery = z.object({
@@ -23,6 +28,8 @@ export const listAreasQuery = z.object({
   q: z
     .string()
     .max(100, 'De zoekterm mag hoogstens 100 tekens zijn')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'De zoekterm mag geen stuurtekens bevatten')
     .optional()
     .describe('Part of the name; case and diacritics are ignored'),
 });

@@ -1,7 +1,7 @@
 /** Use cases of the geography module: what the HTTP routes, CLI and web pages ask of the reference division. */
-import { type AreaLevel, compareAreaNames } from '../../../shared/geography.ts';
+import { type AreaLevel, compareAreaNames, NETHERLANDS_CODE } from '../../../shared/geography.ts';
 import type { Area } from '../../db/schema/index.ts';
-import { NotFoundError } from '../../errors.ts';
+import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { firstOfJanuary, type IsoDate, normalizeForSearch, sumPopulation } from './geography.domain.ts';
 import type { GeographyRepo } from './geography.repo.ts';
 
@@ -53,12 +53,36 @@ export function createGeographyService(deps: {
   today?: () => IsoDate;
 }) {
   const { repo } = deps;
-  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+  // Mergers take effect at midnight in the Netherlands, not in UTC.
+  const today = deps.today ?? (() => dutchDateToday());
 
   /** The division date and population reference date for a request: 1 January of `year`, or now/latest. */
   async function resolveDates(year: number | undefined) {
     if (year !== undefined) return { date: firstOfJanuary(year), populationDate: firstOfJanuary(year) };
     return { date: today(), populationDate: await repo.latestPopulationDate() };
+  }
+
+  /** A parent filter must name a provincie or Veilig Thuis-regio, and only gemeenten belong to one. */
+  async function checkParent(parentCode: string, level: AreaLevel) {
+    const parent = await repo.findByCode(parentCode);
+    if (!parent) {
+      throw new BadRequestError(
+        `Gebied ${parentCode} bestaat niet. Gebruik de code van een provincie of Veilig Thuis-regio.`,
+        'parent',
+      );
+    }
+    if (parent.level !== 'provincie' && parent.level !== 'veiligthuisregio') {
+      throw new BadRequestError(
+        `${parent.name} (${parentCode}) is geen provincie of Veilig Thuis-regio; alleen die hebben gemeenten als onderdeel.`,
+        'parent',
+      );
+    }
+    if (level !== 'gemeente') {
+      throw new BadRequestError(
+        `Met 'parent' kunnen alleen gemeenten worden opgevraagd (level=gemeente).`,
+        'level',
+      );
+    }
   }
 
   async function summarize(areaList: Area[], level: AreaLevel, populationDate: IsoDate | null) {
@@ -99,9 +123,7 @@ export function createGeographyService(deps: {
       q?: string;
     }): Promise<AreaSummary[]> {
       const { date, populationDate } = await resolveDates(query.year);
-      if (query.parent !== undefined && !(await repo.findByCode(query.parent))) {
-        throw new NotFoundError(`Gebied ${query.parent} (parent) bestaat niet.`);
-      }
+      if (query.parent !== undefined) await checkParent(query.parent, query.level);
       const search = query.q === undefined ? undefined : normalizeForSearch(query.q);
       const found = await repo.findAreas({
         level: query.level,
@@ -120,7 +142,7 @@ export function createGeographyService(deps: {
       // A former gemeente is shown as it was on its last day.
       const asOf = area.validTo !== null && area.validTo <= date ? previousDay(area.validTo) : date;
       const parents = area.level === 'gemeente' ? await repo.findParents(code, asOf) : [];
-      if (area.level !== 'land') parents.push({ code: 'NL01', name: 'Nederland', level: 'land' });
+      if (area.level !== 'land') parents.push({ code: NETHERLANDS_CODE, name: 'Nederland', level: 'land' });
       const childAreas =
         area.level === 'land'
           ? await repo.findAreas({ level: 'gemeente', date: asOf })
@@ -158,4 +180,16 @@ function previousDay(date: IsoDate): IsoDate {
   const day = new Date(`${date}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() - 1);
   return day.toISOString().slice(0, 10);
+}
+
+const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in the Netherlands as YYYY-MM-DD. */
+export function dutchDateToday(now: Date = new Date()): IsoDate {
+  return amsterdamDate.format(now);
 }
