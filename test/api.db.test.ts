@@ -87,6 +87,12 @@ describe.each(TEST_ENGINES)('HTTP API on %s', (engine) => {
       'GM0855',
       'GM0865',
     ]);
+    // Asked for a year, an area that did not exist then is not found; without a year it is shown.
+    const regionIn2024 = await get('/api/areas/VT01?year=2024');
+    expect(regionIn2024.status).toBe(404);
+    expect(regionIn2024.body.message).toContain('bestond niet op 2024-01-01');
+    expect((await get('/api/areas/GM0457?year=2022')).status).toBe(200);
+    expect((await get('/api/areas/GM0457?year=2023')).status).toBe(404);
     const province = await get('/api/areas/PV21');
     expect(province.body.children).toHaveLength(18);
   });

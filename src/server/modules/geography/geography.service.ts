@@ -2,7 +2,13 @@
 import { type AreaLevel, compareAreaNames, NETHERLANDS_CODE } from '../../../shared/geography.ts';
 import type { Area } from '../../db/schema/index.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
-import { firstOfJanuary, type IsoDate, normalizeForSearch, sumPopulation } from './geography.domain.ts';
+import {
+  firstOfJanuary,
+  type IsoDate,
+  isValidOn,
+  normalizeForSearch,
+  sumPopulation,
+} from './geography.domain.ts';
 import type { GeographyRepo } from './geography.repo.ts';
 
 export type AreaSummary = {
@@ -139,6 +145,12 @@ export function createGeographyService(deps: {
       if (!area)
         throw new NotFoundError(`Gebied ${code} bestaat niet. Controleer de code, bijvoorbeeld GM0363.`);
       const { date, populationDate } = await resolveDates(query.year);
+      // Asked for a year, the area must have existed then; without a year every area on record is shown.
+      if (query.year !== undefined && !isValidOn(area, date)) {
+        throw new NotFoundError(
+          `Gebied ${code} (${area.name}) bestond niet op ${date}; het bestaat van ${area.validFrom}${area.validTo ? ` tot ${area.validTo}` : ''}.`,
+        );
+      }
       // A former gemeente is shown as it was on its last day.
       const asOf = area.validTo !== null && area.validTo <= date ? previousDay(area.validTo) : date;
       const parents = area.level === 'gemeente' ? await repo.findParents(code, asOf) : [];
