@@ -1,19 +1,16 @@
 /** The HTTP API as clients see it (app.inject: real routing, validation and serialisation), on both engines. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../src/server/app.ts';
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from './support/database.ts';
+import { createTestApp, type TestApp } from './support/app.ts';
+import { TEST_ENGINES } from './support/database.ts';
 
 describe.each(TEST_ENGINES)('HTTP API on %s', (engine) => {
-  let database: TestDatabase;
-  let app: App;
+  let test: TestApp;
+  let app: TestApp['app'];
   beforeEach(async () => {
-    database = await createTestDatabase(engine);
-    app = await buildApp({ database });
+    test = await createTestApp(engine);
+    app = test.app;
   });
-  afterEach(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  afterEach(async () => test?.close());
 
   const get = async (url: string) => {
     const response = await app.inject({ method: 'GET', url });

@@ -5,9 +5,9 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../src/server/app.ts';
 import { selectRows } from '../src/server/db/client.ts';
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from './support/database.ts';
+import { createTestApp, type TestApp } from './support/app.ts';
+import { TEST_ENGINES } from './support/database.ts';
 
 const HOSTILE = [
   "' or 1=1 --",
@@ -34,16 +34,14 @@ const HOSTILE = [
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom(...HOSTILE));
 
 describe.each(TEST_ENGINES)('API robustness on %s', (engine) => {
-  let database: TestDatabase;
-  let app: App;
+  let test: TestApp;
+  let app: TestApp['app'];
+  let database: TestApp['database'];
   beforeEach(async () => {
-    database = await createTestDatabase(engine);
-    app = await buildApp({ database });
+    test = await createTestApp(engine);
+    ({ app, database } = test);
   });
-  afterEach(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  afterEach(async () => test?.close());
 
   const fingerprint = async () =>
     selectRows<{ areas: number; memberships: number; mergers: number; populations: number }>(

@@ -1,20 +1,40 @@
-/** Starts the real app on a random port with its own fresh database, serving the built web app. */
-import { buildApp } from '../../src/server/app.ts';
+/** The real app on its own fresh database, for in-process tests (`inject`) and for browser tests (a port). */
+import { type App, buildApp } from '../../src/server/app.ts';
 import type { DatabaseEngine } from '../../src/server/db/client.ts';
 import { WEB_ROOT } from '../../src/server/server.ts';
-import { createTestDatabase } from './database.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
 
+export type TestApp = { app: App; database: TestDatabase; close(): Promise<void> };
+
+export async function createTestApp(
+  engine: DatabaseEngine,
+  options: { webRoot?: string } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(engine);
+  try {
+    const app = await buildApp({ database, ...options });
+    return {
+      app,
+      database,
+      close: async () => {
+        try {
+          await app.close();
+        } finally {
+          await database.close();
+        }
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Starts the app on a random port, serving the built web app. */
 export async function startTestServer(
   options: { engine?: DatabaseEngine } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const database = await createTestDatabase(options.engine ?? 'pglite');
-  const app = await buildApp({ database, webRoot: WEB_ROOT });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return {
-    url,
-    close: async () => {
-      await app.close();
-      await database.close();
-    },
-  };
+  const test = await createTestApp(options.engine ?? 'pglite', { webRoot: WEB_ROOT });
+  const url = await test.app.listen({ host: '127.0.0.1', port: 0 });
+  return { url, close: test.close };
 }

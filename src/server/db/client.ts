@@ -1,5 +1,4 @@
 import { mkdir, readdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { PATHS } from '../paths.ts';
@@ -102,10 +101,6 @@ export async function isNewDataDir(dataDir: string): Promise<boolean> {
   } catch {
     return true;
   }
-}
-
-export function describeDataDir(dataDir: string): string {
-  return path.relative(process.cwd(), dataDir) || '.';
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

@@ -288,6 +288,11 @@ export const MERGER_CSV_COLUMNS = [
   'source',
 ] as const;
 
+/** Columns a merger file must have; the share and "new code" columns may be left out. */
+export const MERGER_CSV_REQUIRED_COLUMNS: readonly string[] = MERGER_CSV_COLUMNS.filter(
+  (column) => column !== 'population_share' && column !== 'new_code_is_new',
+);
+
 const YES = ['ja', 'j', 'true', '1', 'yes'];
 const NO = ['nee', 'n', 'false', '0', 'no', ''];
 

@@ -21,6 +21,7 @@ import { PATHS } from '../../paths.ts';
 import {
   buildReferenceDivision,
   findMembershipProblems,
+  MERGER_CSV_REQUIRED_COLUMNS,
   type ReferenceGemeente,
   type ReferenceMerger,
   type RowProblem,
@@ -101,7 +102,7 @@ export function parseMergerCsv(text: string, fileName: string): ReferenceMerger[
     ]);
   }
   const header = Object.keys(records[0] ?? {});
-  const required = ['old_code', 'old_name', 'new_code', 'new_name', 'effective_date', 'source'];
+  const required = MERGER_CSV_REQUIRED_COLUMNS;
   const missing = required.filter((column) => !header.includes(column));
   if (records.length > 0 && missing.length > 0) {
     throw new MergerFileError(fileName, [
@@ -142,10 +143,6 @@ export async function referenceDataVersion(): Promise<string> {
 /** The shipped files as text with their version, unparsed: all a start-up needs when nothing changed. */
 export function readShippedReferenceFiles(): Promise<RawReferenceFiles> {
   return readRawReferenceFiles(REFERENCE_DATA_DIR);
-}
-
-export async function readReferenceFiles(directory = REFERENCE_DATA_DIR): Promise<ReferenceFiles> {
-  return parseReferenceFiles(await readRawReferenceFiles(directory));
 }
 
 function parseReferenceFiles({ texts, checksum }: RawReferenceFiles): ReferenceFiles {

@@ -33,7 +33,6 @@ export const listAreasQuery = z.object({
     .optional()
     .describe('Part of the name; case and diacritics are ignored'),
 });
-export type ListAreasQuery = z.infer<typeof listAreasQuery>;
 
 export const areaCodeParams = z.object({ code: areaCode });
 export const areaDetailQuery = z.object({ year: year.optional() });
