@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +19,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDatabase } from './db/client.ts';
+import { accessGuardPlugin } from './http/access-guard.ts';
+import { accessRoutes } from './modules/access/access.routes.ts';
+import { createOidcLogin, type OidcConfig } from './modules/access/oidc.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createGeographyRepo } from './modules/geography/geography.repo.ts';
 import { geographyRoutes } from './modules/geography/geography.routes.ts';
 import { createGeographyService } from './modules/geography/geography.service.ts';
@@ -30,6 +35,14 @@ export type AppOptions = {
   logger?: FastifyBaseLogger;
   /** Folder of the built web app (`dist/web`); the app serves only the API when it is missing. */
   webRoot?: string;
+  /** Base URL of the installation as users reach it, for one-time links and the OIDC redirect. */
+  publicUrl?: string;
+  /** Sign-in with the organisation's own identity provider; off when omitted. */
+  oidc?: Omit<OidcConfig, 'publicUrl'> | undefined;
+  /** Sign-in and set-password attempts per client address per window (default 10 per minute). */
+  signInRateLimit?: { max: number; timeWindow: number };
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto, so client addresses and "Secure" cookies are right. */
+  trustProxy?: boolean;
 };
 
 // Validation messages reach users: in Dutch.
@@ -41,6 +54,7 @@ export async function buildApp(options: AppOptions) {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -76,6 +90,16 @@ export async function buildApp(options: AppOptions) {
       tags: [
         { name: 'Systeem', description: 'Health of the installation' },
         {
+          name: 'Aanmelden en account',
+          description:
+            'Session cookie sign-in. Every POST, PUT, PATCH and DELETE needs the X-CSRF-Token header from GET /api/auth/session.',
+        },
+        { name: 'Beheer', description: 'Organisations, users, memberships and settings (beheerder)' },
+        {
+          name: 'Auditlog',
+          description: 'Append-only log of changes, sign-ins and sensitive reads (beheerder)',
+        },
+        {
           name: 'Geografie',
           description: 'Gemeenten, Veilig Thuis-regio’s, provincies, population, herindelingen',
         },
@@ -93,9 +117,30 @@ export async function buildApp(options: AppOptions) {
         .replace(/style-src [^;]*;/, "style-src 'self' 'unsafe-inline';"),
   });
 
-  const geographyService = createGeographyService({ repo: createGeographyRepo(options.database.db) });
+  const db = options.database.db;
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `Te veel pogingen. Wacht ${Math.ceil(context.ttl / 1000)} seconden en probeer het opnieuw.`,
+    }),
+  });
+  await app.register(accessGuardPlugin, { db });
+
+  const publicUrl = options.publicUrl ?? 'http://127.0.0.1:3000';
+  const geographyService = createGeographyService({ repo: createGeographyRepo(db) });
   await app.register(systemRoutes(options.database, APP_VERSION), { prefix: '/api' });
   await app.register(geographyRoutes(geographyService), { prefix: '/api' });
+  await app.register(
+    accessRoutes({
+      db,
+      publicUrl,
+      oidc: options.oidc ? createOidcLogin({ ...options.oidc, publicUrl }) : undefined,
+      signInRateLimit: options.signInRateLimit ?? { max: 10, timeWindow: 60_000 },
+    }),
+    { prefix: '/api' },
+  );
+  await app.register(auditRoutes(db), { prefix: '/api' });
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : undefined;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

@@ -14,6 +14,18 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL moet beginnen met postgres:// of postgresql://')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Address users reach Ketenzicht at (for one-time links and the OIDC redirect); default http://HOST:PORT. */
+  KETENZICHT_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'KETENZICHT_PUBLIC_URL moet een http(s)-adres zijn' })
+    .optional(),
+  /** true behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto. */
+  KETENZICHT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  KETENZICHT_OIDC_ISSUER: z.url({ error: 'KETENZICHT_OIDC_ISSUER moet een adres zijn' }).optional(),
+  KETENZICHT_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  KETENZICHT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  KETENZICHT_OIDC_LABEL: z.string().min(1).default('Aanmelden via uw organisatie'),
+  KETENZICHT_OIDC_ORGANISATION_CLAIM: z.string().min(1).optional(),
+  KETENZICHT_OIDC_ROLE_CLAIM: z.string().min(1).optional(),
 });
 
 export type AppConfig = {
@@ -22,6 +34,18 @@ export type AppConfig = {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  publicUrl: string;
+  trustProxy: boolean;
+  oidc:
+    | {
+        issuer: string;
+        clientId: string;
+        clientSecret: string | undefined;
+        label: string;
+        organisationClaim: string | undefined;
+        roleClaim: string | undefined;
+      }
+    | undefined;
 };
 
 export class ConfigError extends UserError {}
@@ -35,7 +59,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
+  if (values.KETENZICHT_OIDC_ISSUER && !values.KETENZICHT_OIDC_CLIENT_ID)
+    throw new ConfigError(
+      'Invalid configuration:\n  KETENZICHT_OIDC_CLIENT_ID is needed with KETENZICHT_OIDC_ISSUER',
+    );
+  const hostInUrl = values.HOST.includes(':') ? `[${values.HOST}]` : values.HOST;
   return {
+    publicUrl: values.KETENZICHT_PUBLIC_URL ?? `http://${hostInUrl}:${values.PORT}`,
+    trustProxy: values.KETENZICHT_TRUST_PROXY === 'true',
+    oidc:
+      values.KETENZICHT_OIDC_ISSUER && values.KETENZICHT_OIDC_CLIENT_ID
+        ? {
+            issuer: values.KETENZICHT_OIDC_ISSUER,
+            clientId: values.KETENZICHT_OIDC_CLIENT_ID,
+            clientSecret: values.KETENZICHT_OIDC_CLIENT_SECRET,
+            label: values.KETENZICHT_OIDC_LABEL,
+            organisationClaim: values.KETENZICHT_OIDC_ORGANISATION_CLAIM,
+            roleClaim: values.KETENZICHT_OIDC_ROLE_CLAIM,
+          }
+        : undefined,
     host: values.HOST,
     port: values.PORT,
     dataDir: path.resolve(values.KETENZICHT_DATA_DIR),

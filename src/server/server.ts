@@ -30,7 +30,14 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   let app: App | undefined;
   try {
     const { buildApp } = await appModule;
-    app = await buildApp({ database: opened.database, logger, webRoot: WEB_ROOT });
+    app = await buildApp({
+      database: opened.database,
+      logger,
+      webRoot: WEB_ROOT,
+      publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
+      oidc: config.oidc,
+    });
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await app?.close().catch(() => undefined);

@@ -33,8 +33,8 @@ export async function createTestApp(
 /** Starts the app on a random port, serving the built web app. */
 export async function startTestServer(
   options: { engine?: DatabaseEngine } = {},
-): Promise<{ url: string; close(): Promise<void> }> {
+): Promise<{ url: string; test: TestApp; close(): Promise<void> }> {
   const test = await createTestApp(options.engine ?? 'pglite', { webRoot: WEB_ROOT });
   const url = await test.app.listen({ host: '127.0.0.1', port: 0 });
-  return { url, close: test.close };
+  return { url, test, close: test.close };
 }

@@ -1,6 +1,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { UserError } from '../errors.ts';
 import { PATHS } from '../paths.ts';
 import * as schema from './schema/index.ts';
 
@@ -48,7 +49,10 @@ export async function openPglite(
   return {
     engine: 'pglite',
     db: db as unknown as Db,
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: async () => {
+      await ensureApplicationRole(db as unknown as Db);
+      await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
     exclusive: (work) => work(),
     dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
     close: () => client.close(),
@@ -72,7 +76,10 @@ export async function openPostgres(url: string): Promise<AppDatabase> {
   return {
     engine: 'postgresql',
     db: db as unknown as Db,
-    migrate: () => migrateNodePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: async () => {
+      await ensureApplicationRole(db as unknown as Db);
+      await migrateNodePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
     exclusive: async (work) => {
       // Session-level lock on a connection of its own; the work itself uses the pool.
       const holder = await pool.connect();
@@ -91,6 +98,37 @@ export async function openPostgres(url: string): Promise<AppDatabase> {
       Promise.reject(new Error('dumpDataDir is a PGlite feature; use pg_dump for PostgreSQL')),
     close: () => pool.end(),
   };
+}
+
+/** The role that queries on behalf of a signed-in user run as, so row-level security applies to them. */
+export const APPLICATION_ROLE = 'ketenzicht_app';
+
+/**
+ * Creates the application role when the cluster lacks it, and lets the connecting user switch to it. Roles belong
+ * to the whole cluster, so this runs before the migrations (which grant it rights) instead of inside one.
+ */
+async function ensureApplicationRole(db: Db): Promise<void> {
+  try {
+    await db.execute(
+      sql.raw(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APPLICATION_ROLE}') THEN
+          BEGIN
+            CREATE ROLE ${APPLICATION_ROLE} NOLOGIN;
+          EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; -- created meanwhile by another database
+          END;
+        END IF;
+        IF NOT pg_has_role(current_user, '${APPLICATION_ROLE}', 'MEMBER') THEN
+          EXECUTE format('GRANT ${APPLICATION_ROLE} TO %I', current_user);
+        END IF;
+      END $$`),
+    );
+  } catch (error) {
+    throw new UserError(
+      `Kan de databaserol ${APPLICATION_ROLE} niet aanmaken (${(error as Error).message}). ` +
+        `Laat een databasebeheerder eenmalig uitvoeren: CREATE ROLE ${APPLICATION_ROLE} NOLOGIN; ` +
+        `GRANT ${APPLICATION_ROLE} TO <gebruiker uit DATABASE_URL>;`,
+    );
+  }
 }
 
 /** True when the PGlite data folder holds no cluster yet (first start). */

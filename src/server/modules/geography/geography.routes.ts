@@ -25,6 +25,7 @@ export function geographyRoutes(service: GeographyService): FastifyPluginAsyncZo
     app.get(
       '/areas',
       {
+        config: { access: 'published' },
         schema: {
           operationId: 'listAreas',
           tags: ['Geografie'],
@@ -39,6 +40,7 @@ export function geographyRoutes(service: GeographyService): FastifyPluginAsyncZo
     app.get(
       '/areas/:code',
       {
+        config: { access: 'published' },
         schema: {
           operationId: 'getArea',
           tags: ['Geografie'],
@@ -54,6 +56,7 @@ export function geographyRoutes(service: GeographyService): FastifyPluginAsyncZo
     app.get(
       '/boundaries/:level',
       {
+        config: { access: 'published' },
         schema: {
           operationId: 'getBoundaries',
           tags: ['Geografie'],
@@ -73,6 +76,7 @@ export function geographyRoutes(service: GeographyService): FastifyPluginAsyncZo
     app.get(
       '/mergers',
       {
+        config: { access: 'published' },
         schema: {
           operationId: 'listMergers',
           tags: ['Geografie'],

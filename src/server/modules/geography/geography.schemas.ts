@@ -95,7 +95,4 @@ export const mergerList = z.object({
   ),
 });
 
-export const errorResponse = z.object({
-  message: z.string(),
-  parameter: z.string().optional().describe('The request parameter that was wrong, for 400 answers'),
-});
+export { errorResponse } from '../../http/common.schemas.ts';

@@ -19,6 +19,7 @@ export function systemRoutes(database: AppDatabase, version: string): FastifyPlu
     app.get(
       '/health',
       {
+        config: { access: 'public' },
         schema: {
           operationId: 'getHealth',
           tags: ['Systeem'],

@@ -1,0 +1,166 @@
+/**
+ * Who is asking, and may they: the session cookie becomes `request.actor`; every /api route must declare an
+ * access rule (`config.access`), or the app refuses to start; the rule is enforced before the handler; and every
+ * state-changing request must carry the CSRF token of its session (or, before sign-in, of its CSRF cookie).
+ */
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db } from '../db/client.ts';
+import {
+  ACCESS_RULES,
+  type AccessRule,
+  type Actor,
+  ANONYMOUS,
+  decideAccess,
+} from '../modules/access/access.domain.ts';
+import { newToken, readSettings, resolveSession, sameToken } from '../modules/access/access.service.ts';
+import type { RequestContext } from '../modules/audit/audit.service.ts';
+
+export const SESSION_COOKIE = 'ketenzicht_sessie';
+export const CSRF_COOKIE = 'ketenzicht_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call this route; required for every /api route. */
+    access?: AccessRule;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    /** Hash and CSRF token of the session, when signed in. */
+    session: { tokenHash: string; csrfToken: string; expiresAt: Date } | null;
+  }
+  interface FastifyInstance {
+    /** Every /api route with its access rule, for the authorization matrix test and the docs. */
+    apiRoutes: { method: string; url: string; access: AccessRule }[];
+    /** Forget the cached installation settings (after a change). */
+    invalidateSettings(): void;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SETTINGS_TTL_MS = 5_000;
+
+export function contextOf(request: FastifyRequest): RequestContext {
+  return { actor: request.actor, origin: request.ip };
+}
+
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expiresAt: Date,
+) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
+}
+
+/** The CSRF token of a visitor who is not signed in yet (double-submit cookie), created on first need. */
+export function anonymousCsrfToken(request: FastifyRequest, reply: FastifyReply): string {
+  const existing = request.cookies[CSRF_COOKIE];
+  if (existing && /^[\w-]{43}$/.test(existing)) return existing;
+  const token = newToken();
+  reply.setCookie(CSRF_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+  });
+  return token;
+}
+
+async function accessGuard(app: FastifyInstance, options: { db: Db }) {
+  await app.register(cookie);
+  // Set for every request in onRequest; a reference-type default would be shared between requests.
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('session', null);
+  app.decorate('apiRoutes', [] as FastifyInstance['apiRoutes']);
+
+  let settingsCache: { value: Promise<{ figuresPublic: boolean }>; at: number } | undefined;
+  const figuresPublic = async () => {
+    if (!settingsCache || Date.now() - settingsCache.at > SETTINGS_TTL_MS) {
+      settingsCache = { value: readSettings(options.db), at: Date.now() };
+      settingsCache.value.catch(() => {
+        settingsCache = undefined;
+      });
+    }
+    return (await settingsCache.value).figuresPublic;
+  };
+  app.decorate('invalidateSettings', () => {
+    settingsCache = undefined;
+  });
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (!access || !ACCESS_RULES.includes(access))
+      throw new Error(
+        `Route ${route.method} ${route.url} has no access rule (config.access): every API route needs one.`,
+      );
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = ANONYMOUS;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token || token.length > 100) return;
+    const session = await resolveSession(options.db, token);
+    if (!session) return;
+    request.actor = session.actor;
+    request.session = {
+      tokenHash: session.tokenHash,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+    };
+  });
+
+  // preHandler, not onRequest: the rate limiter (onRequest) must see refused requests too.
+  app.addHook('preHandler', async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    const decision = decideAccess(
+      access,
+      request.actor,
+      access === 'published' ? await figuresPublic() : true,
+    );
+    if (!decision.allowed) return reply.code(decision.status).send({ message: decision.message });
+    if (SAFE_METHODS.has(request.method)) return;
+    const origin = request.headers.origin;
+    if (origin && !sameHost(origin, request.host))
+      return reply.code(403).send({ message: 'Verzoek geweigerd: het komt van een andere website.' });
+    const sent = request.headers[CSRF_HEADER];
+    const expected = request.session?.csrfToken ?? request.cookies[CSRF_COOKIE];
+    if (typeof sent !== 'string' || !expected || !sameToken(sent, expected))
+      return reply.code(403).send({
+        message:
+          'Verzoek geweigerd: de beveiligingscode (CSRF) ontbreekt of klopt niet. Laad de pagina opnieuw.',
+      });
+  });
+}
+
+export const accessGuardPlugin = fp(accessGuard, { name: 'access-guard' });
+
+function sameHost(origin: string, host: string): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,20 @@
+/** Contracts shared by every module's routes. */
+import { z } from 'zod';
+
+export const errorResponse = z.object({
+  message: z.string(),
+  parameter: z.string().optional().describe('The request parameter that was wrong, for 400 answers'),
+});
+
+/** Free text typed by a person: no control characters, bounded length. */
+export function plainText(field: string, max: number) {
+  return (
+    z
+      .string()
+      .trim()
+      .min(1, `Vul ${field} in`)
+      .max(max, `${field} mag hoogstens ${max} tekens zijn`)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+      .regex(/^[^\u0000-\u001f\u007f]*$/, `${field} mag geen stuurtekens bevatten`)
+  );
+}

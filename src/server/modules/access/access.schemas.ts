@@ -1,0 +1,154 @@
+/** Request and response contracts of sign-in, accounts and administration; also their OpenAPI description. */
+import { z } from 'zod';
+import { AUDIT_RESULTS, ORGANISATION_KINDS, ROLES } from '../../../shared/access.ts';
+import { plainText } from '../../http/common.schemas.ts';
+import { PASSWORD_MAX_LENGTH } from './access.domain.ts';
+
+const role = z
+  .enum(ROLES)
+  .describe('beheerder, regiocoordinator, beleidsmedewerker, aanleverancier, casusregie or lezer');
+const organisationKind = z.enum(ORGANISATION_KINDS);
+const instant = z.string().describe('ISO 8601 date and time');
+const email = z.string().trim().min(3, 'Vul een e-mailadres in').max(254, 'Het e-mailadres is te lang');
+// Bounded before hashing: argon2 of a huge string would be a cheap denial of service.
+const password = z
+  .string()
+  .min(1, 'Vul een wachtwoord in')
+  .max(PASSWORD_MAX_LENGTH * 4, 'Het wachtwoord is te lang');
+
+export const membership = z.object({
+  organisationId: z.number().int(),
+  organisationName: z.string(),
+  organisationKind: organisationKind,
+  areaCode: z.string().nullable(),
+  role,
+});
+
+export const sessionUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  isAdmin: z.boolean(),
+  memberships: z.array(membership),
+});
+
+export const sessionState = z.object({
+  user: sessionUser.nullable().describe('The signed-in user; null when not signed in'),
+  csrfToken: z.string().describe('Send back as the X-CSRF-Token header on every POST, PUT, PATCH and DELETE'),
+  setupNeeded: z
+    .boolean()
+    .describe('True while no beheerder exists: run `ketenzicht admin create --email …`'),
+  figuresPublic: z.boolean().describe('Published figures are open without sign-in'),
+  oidc: z.object({ enabled: z.boolean(), label: z.string() }),
+});
+
+export const signInBody = z.object({ email, password });
+export const changePasswordBody = z.object({ currentPassword: password, newPassword: password });
+export const setPasswordBody = z.object({
+  token: z.string().min(10, 'De link is onvolledig').max(200, 'De link is ongeldig'),
+  newPassword: password,
+});
+export const signedOutEverywhere = z.object({ sessionsEnded: z.number().int() });
+
+export const organisationBody = z.object({
+  kind: organisationKind,
+  name: plainText('de naam', 200),
+  areaCode: z.string().max(10, 'Gebiedscode is te lang').nullable().optional(),
+  isCentreMunicipality: z.boolean().optional(),
+});
+
+export const organisationSummary = z.object({
+  id: z.number().int(),
+  kind: organisationKind,
+  name: z.string(),
+  areaCode: z.string().nullable(),
+  areaName: z.string().nullable(),
+  isCentreMunicipality: z.boolean(),
+  memberCount: z.number().int(),
+  createdAt: instant,
+});
+export const organisationMember = z.object({
+  userId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role,
+  disabled: z.boolean(),
+});
+export const organisationDetail = organisationSummary.extend({ members: z.array(organisationMember) });
+export const organisationList = z.object({ items: z.array(organisationSummary) });
+export const organisationParams = z.object({
+  id: z.coerce
+    .number()
+    .int('Gebruik een organisatienummer')
+    .positive('Gebruik een organisatienummer')
+    .max(2_147_483_647, 'Onbekend organisatienummer'),
+});
+
+export const userSummary = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  hasPassword: z.boolean(),
+  oidcLinked: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: instant,
+  memberships: z.array(membership),
+});
+export const userList = z.object({ items: z.array(userSummary) });
+export const userParams = z.object({ id: z.uuid('Gebruik een gebruikers-id (uuid)') });
+export const createUserBody = z.object({
+  email,
+  displayName: plainText('de naam', 200),
+  organisationId: z.number().int().positive().optional(),
+  role: role.optional(),
+});
+export const updateUserBody = z.object({
+  displayName: plainText('de naam', 200).optional(),
+  disabled: z.boolean().optional(),
+});
+export const passwordLink = z.object({
+  link: z
+    .string()
+    .describe('One-time link to set a password; hand it to the user in person or by a trusted channel'),
+  expiresAt: instant,
+});
+export const createdUser = z.object({ user: userSummary, passwordLink });
+export const membershipParams = userParams.extend({ organisationId: organisationParams.shape.id });
+export const membershipBody = z.object({ role });
+
+export const settingsBody = z.object({
+  figuresPublic: z.boolean().describe('Published aggregate figures open without sign-in (default true)'),
+});
+
+export const auditQuery = z.object({
+  from: z.iso.date('Gebruik een datum als 2026-03-01').optional(),
+  to: z.iso.date('Gebruik een datum als 2026-03-31').optional(),
+  action: z
+    .string()
+    .max(100)
+    .regex(/^[a-z_.]*$/, 'Een actie bestaat uit kleine letters, punten en liggende streepjes')
+    .optional(),
+  actor: z.string().max(200).optional(),
+  result: z.enum(AUDIT_RESULTS).optional(),
+  objectType: z
+    .string()
+    .max(50)
+    .regex(/^[a-z_]*$/, 'Gebruik kleine letters')
+    .optional(),
+  objectId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at: instant,
+  action: z.string(),
+  result: z.enum(AUDIT_RESULTS),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  origin: z.string(),
+  actorUserId: z.string().nullable(),
+  actorLabel: z.string(),
+  details: z.unknown(),
+});
+export const auditPage = z.object({ total: z.number().int(), entries: z.array(auditEntry) });
