@@ -199,12 +199,10 @@ export function accessRoutes(options: AccessRouteOptions): FastifyPluginAsyncZod
           start = await options.oidc.start();
         } catch (error) {
           request.log.warn({ err: error }, 'OIDC discovery failed');
-          return reply
-            .code(502)
-            .send({
-              message:
-                'De aanmeldvoorziening van uw organisatie is niet bereikbaar. Probeer het later opnieuw.',
-            });
+          return reply.code(502).send({
+            message:
+              'De aanmeldvoorziening van uw organisatie is niet bereikbaar. Probeer het later opnieuw.',
+          });
         }
         reply.setCookie(OIDC_COOKIE, start.cookie, {
           path: OIDC_CALLBACK_PATH,
@@ -384,12 +382,10 @@ export function accessRoutes(options: AccessRouteOptions): FastifyPluginAsyncZod
       async (request, reply) => {
         const { user, token } = await service.createUser(db, contextOf(request), request.body);
         const expiresAt = new Date(Date.now() + 72 * 3_600_000);
-        return reply
-          .code(201)
-          .send({
-            user: userOut(user),
-            passwordLink: { link: setPasswordLink(options.publicUrl, token), expiresAt: iso(expiresAt) },
-          });
+        return reply.code(201).send({
+          user: userOut(user),
+          passwordLink: { link: setPasswordLink(options.publicUrl, token), expiresAt: iso(expiresAt) },
+        });
       },
     );
 

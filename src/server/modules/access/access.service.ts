@@ -437,13 +437,11 @@ async function insertOneTimeToken(tx: Db, userId: string, now = new Date()): Pro
   const token = newToken();
   // A new link replaces the earlier unused ones of this user.
   await tx.delete(oneTimeTokens).where(and(eq(oneTimeTokens.userId, userId), isNull(oneTimeTokens.usedAt)));
-  await tx
-    .insert(oneTimeTokens)
-    .values({
-      tokenHash: tokenHash(token),
-      userId,
-      expiresAt: new Date(now.getTime() + ONE_TIME_LINK_VALID_MS),
-    });
+  await tx.insert(oneTimeTokens).values({
+    tokenHash: tokenHash(token),
+    userId,
+    expiresAt: new Date(now.getTime() + ONE_TIME_LINK_VALID_MS),
+  });
   return token;
 }
 
