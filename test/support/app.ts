@@ -1,5 +1,5 @@
 /** The real app on its own fresh database, for in-process tests (`inject`) and for browser tests (a port). */
-import { type App, buildApp } from '../../src/server/app.ts';
+import { type App, type AppOptions, buildApp } from '../../src/server/app.ts';
 import type { DatabaseEngine } from '../../src/server/db/client.ts';
 import { WEB_ROOT } from '../../src/server/server.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -8,7 +8,7 @@ export type TestApp = { app: App; database: TestDatabase; close(): Promise<void>
 
 export async function createTestApp(
   engine: DatabaseEngine,
-  options: { webRoot?: string } = {},
+  options: Omit<AppOptions, 'database'> = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   try {
