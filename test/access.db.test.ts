@@ -13,7 +13,6 @@ import {
   seedAccessFixture,
   signInOverHttp,
   TEST_PASSWORD,
-  type TestSession,
 } from './support/accounts.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
 import { TEST_ENGINES } from './support/database.ts';
@@ -440,5 +439,3 @@ function csrfHeaders(anonymous: {
   const cookie = anonymous.cookies.find((candidate) => candidate.name === 'ketenzicht_csrf');
   return { 'x-csrf-token': anonymous.json().csrfToken, cookie: `ketenzicht_csrf=${cookie?.value}` };
 }
-
-export type { TestSession };
