@@ -1,0 +1,277 @@
+/**
+ * The authorization matrix: every API route × every role (and no session) × own / other organisation → the
+ * expected allow or deny. The expectations are written out here, independently of the rules the routes declare;
+ * a route without an entry fails the suite, so no route can be added without deciding who may call it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../src/server/db/schema/index.ts';
+import { createUser, newToken, tokenHash } from '../src/server/modules/access/access.service.ts';
+import { ROLES, type Role } from '../src/shared/access.ts';
+import {
+  type AccessFixture,
+  CLI_CONTEXT,
+  requestAs,
+  seedAccessFixture,
+  TEST_PASSWORD,
+  type TestSession,
+} from './support/accounts.ts';
+import { createTestApp, type TestApp } from './support/app.ts';
+import { TEST_ENGINES } from './support/database.ts';
+
+type Caller = Role | 'anonymous';
+type Scope = 'own' | 'other';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** Who is allowed: everyone; anyone signed in; beheerder only; the caller's own object (or a beheerder). */
+type Expectation = 'everyone' | 'signedIn' | 'admin' | 'ownOrAdmin';
+
+type Targets = AccessFixture & {
+  userOf: Record<Scope, string>;
+  caller: Caller;
+  callerId: string | undefined;
+};
+type Case = {
+  expect: Expectation;
+  /** The request: URL with the own or the other organisation's (or user's) object. */
+  request(scope: Scope, targets: Targets): { url: string; payload?: unknown };
+};
+
+const none = (url: string) => () => ({ url });
+const ownOrOtherOrganisation = (path: string) => (scope: Scope, targets: Targets) => ({
+  url: path.replace(':id', String(scope === 'own' ? targets.own.id : targets.other.id)),
+});
+
+const MATRIX: Record<string, Case> = {
+  'GET /api/health': { expect: 'everyone', request: none('/api/health') },
+  'GET /api/areas': { expect: 'everyone', request: none('/api/areas?level=provincie') },
+  'GET /api/areas/:code': { expect: 'everyone', request: none('/api/areas/GM0363') },
+  'GET /api/boundaries/:level': { expect: 'everyone', request: none('/api/boundaries/provincie') },
+  'GET /api/mergers': { expect: 'everyone', request: none('/api/mergers') },
+  'GET /api/auth/session': { expect: 'everyone', request: none('/api/auth/session') },
+  'POST /api/auth/sign-in': {
+    expect: 'everyone',
+    request: (_scope, targets) => ({
+      url: '/api/auth/sign-in',
+      payload: { email: targets.emailOf.lezer, password: TEST_PASSWORD },
+    }),
+  },
+  'POST /api/auth/set-password': {
+    expect: 'everyone',
+    request: () => ({
+      url: '/api/auth/set-password',
+      payload: { token: 'x'.repeat(43), newPassword: 'een lang wachtwoord' },
+    }),
+  },
+  'GET /api/auth/oidc/start': { expect: 'everyone', request: none('/api/auth/oidc/start') },
+  'GET /api/auth/oidc/callback': {
+    expect: 'everyone',
+    request: none('/api/auth/oidc/callback?code=x&state=y'),
+  },
+  'POST /api/auth/sign-out': { expect: 'signedIn', request: none('/api/auth/sign-out') },
+  'POST /api/auth/sign-out-everywhere': {
+    expect: 'signedIn',
+    request: none('/api/auth/sign-out-everywhere'),
+  },
+  'POST /api/auth/password': {
+    expect: 'signedIn',
+    request: () => ({
+      url: '/api/auth/password',
+      payload: { currentPassword: 'niet goed', newPassword: 'een lang wachtwoord' },
+    }),
+  },
+  'GET /api/organisations': { expect: 'signedIn', request: none('/api/organisations') },
+  'POST /api/organisations': {
+    expect: 'admin',
+    request: (_scope, targets) => ({
+      url: '/api/organisations',
+      payload: { kind: 'politie', name: `Politie ${targets.caller} ${Math.random()}` },
+    }),
+  },
+  'GET /api/organisations/:id': {
+    expect: 'ownOrAdmin',
+    request: ownOrOtherOrganisation('/api/organisations/:id'),
+  },
+  'PUT /api/organisations/:id': {
+    expect: 'admin',
+    request: (scope, targets) => ({
+      url: `/api/organisations/${scope === 'own' ? targets.own.id : targets.other.id}`,
+      payload:
+        scope === 'own'
+          ? { kind: 'gemeente', name: targets.own.name, areaCode: 'GM0363', isCentreMunicipality: true }
+          : { kind: 'gemeente', name: targets.other.name, areaCode: 'GM0344' },
+    }),
+  },
+  'GET /api/users': { expect: 'admin', request: none('/api/users') },
+  'POST /api/users': {
+    expect: 'admin',
+    request: (_scope, targets) => ({
+      url: '/api/users',
+      payload: { email: `nieuw-${targets.caller}-${Math.random()}@x.nl`, displayName: 'Nieuw' },
+    }),
+  },
+  'GET /api/users/:id': {
+    expect: 'ownOrAdmin',
+    request: (scope, targets) => ({
+      url: `/api/users/${scope === 'own' && targets.callerId ? targets.callerId : targets.userOf.other}`,
+    }),
+  },
+  'PATCH /api/users/:id': {
+    expect: 'admin',
+    request: (scope, targets) => ({
+      url: `/api/users/${targets.userOf[scope]}`,
+      payload: { displayName: 'Andere naam' },
+    }),
+  },
+  'POST /api/users/:id/password-link': {
+    expect: 'admin',
+    request: (scope, targets) => ({ url: `/api/users/${targets.userOf[scope]}/password-link` }),
+  },
+  'PUT /api/users/:id/memberships/:organisationId': {
+    expect: 'admin',
+    request: (scope, targets) => ({
+      url: `/api/users/${targets.userOf[scope]}/memberships/${scope === 'own' ? targets.own.id : targets.other.id}`,
+      payload: { role: 'lezer' },
+    }),
+  },
+  'DELETE /api/users/:id/memberships/:organisationId': {
+    expect: 'admin',
+    request: (scope, targets) => ({
+      url: `/api/users/${targets.userOf[scope]}/memberships/${scope === 'own' ? targets.own.id : targets.other.id}`,
+    }),
+  },
+  'GET /api/settings': { expect: 'admin', request: none('/api/settings') },
+  'PUT /api/settings': {
+    expect: 'admin',
+    request: () => ({ url: '/api/settings', payload: { figuresPublic: true } }),
+  },
+  'GET /api/audit': { expect: 'admin', request: none('/api/audit?limit=1') },
+  'GET /api/audit/export': { expect: 'admin', request: none('/api/audit/export?action=auth.sign_in') },
+};
+
+const CALLERS: Caller[] = ['anonymous', ...ROLES];
+
+function expectedAllowed(expectation: Expectation, caller: Caller, scope: Scope): boolean {
+  switch (expectation) {
+    case 'everyone':
+      return true;
+    case 'signedIn':
+      return caller !== 'anonymous';
+    case 'admin':
+      return caller === 'beheerder';
+    case 'ownOrAdmin':
+      return caller === 'beheerder' || (caller !== 'anonymous' && scope === 'own');
+  }
+}
+
+describe.each(TEST_ENGINES)('authorization matrix on %s', (engine) => {
+  let test: TestApp;
+  let fixture: AccessFixture;
+  let userOf: Record<Scope, string>;
+  beforeAll(async () => {
+    test = await createTestApp(engine, { signInRateLimit: { max: 10_000, timeWindow: 60_000 } });
+    fixture = await seedAccessFixture(test.database.db);
+    // Objects to act on that belong to no caller: a colleague in the own organisation, a user of the other one.
+    const colleague = await createUser(test.database.db, CLI_CONTEXT, {
+      email: 'collega@amsterdam.example',
+      displayName: 'Collega',
+      organisationId: fixture.own.id,
+      role: 'lezer',
+    });
+    const stranger = await createUser(test.database.db, CLI_CONTEXT, {
+      email: 'iemand@utrecht.example',
+      displayName: 'Iemand',
+      organisationId: fixture.other.id,
+      role: 'lezer',
+    });
+    userOf = { own: colleague.user.id, other: stranger.user.id };
+  });
+  afterAll(async () => test?.close());
+
+  /** A fresh session for the caller, straight in the database: hundreds of argon2 sign-ins would take minutes. */
+  async function sessionOf(caller: Caller): Promise<TestSession | undefined> {
+    if (caller === 'anonymous') return undefined;
+    const token = newToken();
+    const csrfToken = newToken();
+    await test.database.db.insert(sessions).values({
+      tokenHash: tokenHash(token),
+      userId: fixture.userIdOf[caller],
+      csrfToken,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    return { cookie: `ketenzicht_sessie=${token}`, csrfToken };
+  }
+
+  it('has an entry for every API route, and no entry for a route that does not exist', () => {
+    const served = test.app.apiRoutes.map((route) => `${route.method} ${route.url}`);
+    expect(served.filter((route) => !(route in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !served.includes(route))).toEqual([]);
+  });
+
+  it('allows and denies every route for every role, own and other organisation, as specified', async () => {
+    const outcomes: string[] = [];
+    const mismatches: string[] = [];
+    for (const route of test.app.apiRoutes) {
+      const key = `${route.method} ${route.url}`;
+      const entry = MATRIX[key];
+      if (!entry) continue; // reported by the test above
+      for (const caller of CALLERS) {
+        for (const scope of ['own', 'other'] as const) {
+          const session = await sessionOf(caller);
+          const targets: Targets = {
+            ...fixture,
+            userOf,
+            caller,
+            callerId: caller === 'anonymous' ? undefined : fixture.userIdOf[caller],
+          };
+          const { url, payload } = entry.request(scope, targets);
+          // Anonymous state-changing requests carry a valid pre-session CSRF token, so only access decides.
+          const response = session
+            ? await requestAs(test.app, session, route.method as Method, url, payload)
+            : await anonymousRequest(test, route.method as Method, url, payload);
+          const denied = response.statusCode === 401 || response.statusCode === 403;
+          const allowed = expectedAllowed(entry.expect, caller, scope);
+          outcomes.push(`${key} ${caller} ${scope}: ${response.statusCode}`);
+          if (response.statusCode >= 500)
+            mismatches.push(`${key} as ${caller} (${scope}): server error ${response.body}`);
+          else if (denied === allowed)
+            mismatches.push(
+              `${key} as ${caller} (${scope}): expected ${allowed ? 'allow' : 'deny'}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
+            );
+          else if (denied && caller === 'anonymous' && response.statusCode !== 401)
+            mismatches.push(`${key} anonymous: expected 401, got ${response.statusCode}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(outcomes.length).toBe(Object.keys(MATRIX).length * CALLERS.length * 2);
+  }, 180_000);
+
+  it('closes published figures to anonymous callers only when the installation says so', async () => {
+    const admin = await sessionOf('beheerder');
+    await requestAs(test.app, admin, 'PUT', '/api/settings', { figuresPublic: false });
+    try {
+      for (const route of test.app.apiRoutes.filter((candidate) => candidate.access === 'published')) {
+        const { url } = (MATRIX[`${route.method} ${route.url}`] as Case).request('own', {
+          ...fixture,
+          userOf,
+          caller: 'anonymous',
+          callerId: undefined,
+        });
+        expect((await test.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
+        expect((await requestAs(test.app, await sessionOf('lezer'), 'GET', url)).statusCode, url).toBe(200);
+      }
+    } finally {
+      await requestAs(test.app, admin, 'PUT', '/api/settings', { figuresPublic: true });
+    }
+  });
+});
+
+async function anonymousRequest(test: TestApp, method: Method, url: string, payload: unknown) {
+  const state = await test.app.inject({ method: 'GET', url: '/api/auth/session' });
+  const csrfCookie = state.cookies.find((cookie) => cookie.name === 'ketenzicht_csrf');
+  return test.app.inject({
+    method,
+    url,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+    headers: { 'x-csrf-token': state.json().csrfToken, cookie: `ketenzicht_csrf=${csrfCookie?.value}` },
+  });
+}
