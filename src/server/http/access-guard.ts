@@ -15,7 +15,7 @@ import {
   decideAccess,
 } from '../modules/access/access.domain.ts';
 import { newToken, readSettings, resolveSession, sameToken } from '../modules/access/access.service.ts';
-import type { RequestContext } from '../modules/audit/audit.service.ts';
+import { type RequestContext, recordAuditAlone } from '../modules/audit/audit.service.ts';
 
 export const SESSION_COOKIE = 'ketenzicht_sessie';
 export const CSRF_COOKIE = 'ketenzicht_csrf';
@@ -129,6 +129,16 @@ async function accessGuard(app: FastifyInstance, options: { db: Db }) {
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,
     };
+  });
+
+  // Refusals of signed-in users are on record: a user probing what is not theirs is what a security officer looks for.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode !== 403 || request.actor?.kind !== 'user' || !request.routeOptions.config?.access) return;
+    await recordAuditAlone(options.db, contextOf(request), {
+      action: 'access.denied',
+      result: 'denied',
+      details: { method: request.method, url: request.url.slice(0, 500) },
+    }).catch((error: unknown) => request.log.error({ err: error }, 'could not record a refusal in the audit log'));
   });
 
   // preHandler, not onRequest: the rate limiter (onRequest) must see refused requests too.
