@@ -167,9 +167,16 @@ describe.each(TEST_ENGINES)('accounts and sessions on %s', (engine) => {
     expect(foreignOrigin.statusCode).toBe(403);
     const good = await requestAs(test.app, session, 'POST', '/api/organisations', body);
     expect(good.statusCode).toBe(201);
-    const refusals = await test.database.db.select().from(auditLog).where(eq(auditLog.action, 'access.denied'));
+    const refusals = await test.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'access.denied'));
     expect(refusals).toHaveLength(3);
-    expect(refusals[0]).toMatchObject({ result: 'denied', actorLabel: fixture.emailOf.beheerder, details: { method: 'POST', url: '/api/organisations' } });
+    expect(refusals[0]).toMatchObject({
+      result: 'denied',
+      actorLabel: fixture.emailOf.beheerder,
+      details: { method: 'POST', url: '/api/organisations' },
+    });
     // Sign-in itself needs the pre-session token (login CSRF).
     const blind = await test.app.inject({
       method: 'POST',

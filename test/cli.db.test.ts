@@ -1,6 +1,6 @@
 /** The `ketenzicht` command as a user runs it: a real process on a real data folder or PostgreSQL database. */
-import { execFile, spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -169,6 +169,87 @@ describe('ketenzicht CLI on a PGlite data folder', () => {
   });
 });
 
+describe('ketenzicht CLI: accounts, audit log, backup and restore on a PGlite data folder', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'ketenzicht-cli-admin-'));
+    env = { KETENZICHT_DATA_DIR: dataDir, KETENZICHT_PUBLIC_URL: 'https://ketenzicht.gemeente.example' };
+  });
+  afterEach(async () => rm(dataDir, { recursive: true, force: true }));
+
+  it('creates the first beheerder with a one-time link, lists users, resets a link and exports the audit log', async () => {
+    const created = await ketenzicht(
+      ['admin', 'create', '--email', 'Anna@Gemeente.example', '--name', 'Anna de Vries'],
+      env,
+    );
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('Beheerder anna@gemeente.example aangemaakt.');
+    expect(created.stdout).toMatch(
+      /https:\/\/ketenzicht\.gemeente\.example\/wachtwoord-instellen#token=[\w-]{43}/,
+    );
+    const twice = await ketenzicht(['admin', 'create', '--email', 'anna@gemeente.example'], env);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('Er bestaat al een gebruiker met e-mailadres anna@gemeente.example');
+    const bad = await ketenzicht(['admin', 'create', '--email', 'geen-adres'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Ongeldig e-mailadres');
+
+    const listed = await ketenzicht(['users', 'list'], env);
+    expect(listed.stdout).toMatch(
+      /anna@gemeente\.example\s+Anna de Vries\s+Beheer Ketenzicht: beheerder\s+wacht op wachtwoord/,
+    );
+    const reset = await ketenzicht(['users', 'reset-link', 'anna@gemeente.example'], env);
+    expect(reset.stdout).toMatch(/#token=[\w-]{43}/);
+    expect((await ketenzicht(['users', 'reset-link', 'niemand@x.nl'], env)).stderr).toContain(
+      'Er is geen gebruiker',
+    );
+
+    const auditFile = path.join(dataDir, 'audit.csv');
+    const exported = await ketenzicht(['audit', '--action', 'user.create', '--out', auditFile], env);
+    expect(exported.stdout).toContain('1 regel(s)');
+    const csv = await readFile(auditFile, 'utf8');
+    expect(csv).toMatch(/user\.create;success;user;[\w-]+;cli:/);
+    expect((await ketenzicht(['audit', '--from', '29-11-2026'], env)).stderr).toContain('geen datum');
+  });
+
+  it('backs up and restores a data folder, keeping a safety backup of what was replaced', async () => {
+    await ketenzicht(['admin', 'create', '--email', 'eerste@gemeente.example'], env);
+    const file = path.join(dataDir, 'stand.backup');
+    const backup = await ketenzicht(['backup', file], env);
+    expect(backup.stderr).toBe('');
+    expect(backup.stdout).toMatch(/Back-up geschreven naar .*stand\.backup: \d+ rijen uit \d+ tabellen/);
+    await ketenzicht(['admin', 'create', '--email', 'tweede@gemeente.example'], env);
+
+    const restore = spawnSync(process.execPath, [BIN, 'restore', file], {
+      cwd: dataDir,
+      env: { ...process.env, DATABASE_URL: '', ...env },
+      encoding: 'utf8',
+    });
+    expect(restore.stderr).toBe('');
+    expect(restore.stdout).toContain(
+      'Eerst een back-up van de huidige stand gemaakt: ketenzicht-voor-herstel-',
+    );
+    expect(restore.stdout).toMatch(/Hersteld uit .*: \d+ rijen/);
+    const after = await ketenzicht(['users', 'list'], env);
+    expect(after.stdout).toContain('eerste@gemeente.example');
+    expect(after.stdout).not.toContain('tweede@gemeente.example');
+    // The safety backup holds the state before the restore, so the restore itself can be undone.
+    const safety = (await readdir(dataDir)).find((name) => name.startsWith('ketenzicht-voor-herstel-'));
+    expect(safety).toBeDefined();
+    await ketenzicht(['restore', path.join(dataDir, safety ?? ''), '--no-safety-backup'], env);
+    expect((await ketenzicht(['users', 'list'], env)).stdout).toContain('tweede@gemeente.example');
+
+    const broken = path.join(dataDir, 'kapot.backup');
+    await writeFile(broken, 'dit is geen back-up');
+    const refused = await ketenzicht(['restore', broken], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Er is niets veranderd');
+    expect((await ketenzicht(['users', 'list'], env)).stdout).toContain('tweede@gemeente.example');
+  });
+});
+
 describe('ketenzicht CLI on PostgreSQL (DATABASE_URL)', () => {
   let database: TestDatabase;
   let url: string;
@@ -185,6 +266,23 @@ describe('ketenzicht CLI on PostgreSQL (DATABASE_URL)', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toHaveLength(12);
+  });
+
+  it('admin create, backup and restore work on the server database too', async () => {
+    const created = await ketenzicht(['admin', 'create', '--email', 'beheer@gemeente.example'], {
+      DATABASE_URL: url,
+    });
+    expect(created.stderr).toBe('');
+    expect(created.stdout).toMatch(/wachtwoord-instellen#token=[\w-]{43}/);
+    const file = path.join(tmpdir(), `ketenzicht-pg-${database.name}.backup`);
+    onTestFinished(() => rm(file, { force: true }));
+    expect((await ketenzicht(['backup', file], { DATABASE_URL: url })).code).toBe(0);
+    await ketenzicht(['admin', 'create', '--email', 'tweede@gemeente.example'], { DATABASE_URL: url });
+    const restored = await ketenzicht(['restore', file, '--no-safety-backup'], { DATABASE_URL: url });
+    expect(restored.stderr).toBe('');
+    const listed = await ketenzicht(['users', 'list'], { DATABASE_URL: url });
+    expect(listed.stdout).toContain('beheer@gemeente.example');
+    expect(listed.stdout).not.toContain('tweede@gemeente.example');
   });
 
   it('rejects a malformed DATABASE_URL with a clear message', async () => {

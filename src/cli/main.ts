@@ -2,7 +2,8 @@
  * `ketenzicht` command line. Verbs that read the database go through the running server when it holds the
  * data folder, and otherwise open the folder themselves (taking its lock).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../server/config.ts';
 import { isDataDirLocked, readServerUrl } from '../server/db/data-dir-lock.ts';
@@ -167,6 +168,170 @@ program
     console.log(built ? 'Seed image built in dist/seed/.' : 'Seed image is up to date.');
   });
 
+const admin = program.command('admin').description('installation administration');
+admin
+  .command('create')
+  .description(
+    'create a beheerder (the first one on a new installation) and print a one-time set-password link',
+  )
+  .requiredOption('--email <email>', 'e-mail address, the sign-in name')
+  .option('--name <name>', 'display name (default: the e-mail address)')
+  .option(
+    '--organisation <name>',
+    `organisation of the beheerder (default: "Beheer Ketenzicht", created if missing)`,
+  )
+  .action(async (options: { email: string; name?: string; organisation?: string }) => {
+    const { createAdmin } = await import('../server/modules/access/access.service.ts');
+    await withDatabase(async (db) => {
+      const created = await createAdmin(db, cliContext(), {
+        email: options.email,
+        displayName: options.name,
+        organisationName: options.organisation,
+      });
+      console.log(`Beheerder ${options.email.trim().toLowerCase()} aangemaakt.`);
+      printPasswordLink(created.token);
+    });
+  });
+
+const users = program.command('users').description('user accounts');
+users
+  .command('list')
+  .description('list users with their organisations and roles')
+  .action(async () => {
+    const { listUsers } = await import('../server/modules/access/access.service.ts');
+    await withDatabase(async (db) => {
+      const items = await listUsers(db, cliContext());
+      console.log(
+        formatTable(
+          ['e-mail', 'naam', 'organisaties en rollen', 'status'],
+          items.map((user) => [
+            user.email,
+            user.displayName,
+            user.memberships
+              .map((membership) => `${membership.organisationName}: ${membership.role}`)
+              .join('; '),
+            user.disabled
+              ? 'uitgeschakeld'
+              : user.hasPassword || user.oidcLinked
+                ? 'actief'
+                : 'wacht op wachtwoord',
+          ]),
+        ),
+      );
+      console.log(`${items.length} gebruiker(s).`);
+    });
+  });
+users
+  .command('reset-link')
+  .description('print a new one-time link for a user to set a password (earlier links stop working)')
+  .argument('<email>', 'e-mail address of the user')
+  .action(async (email: string) => {
+    const { issueSetPasswordLink, userIdByEmail } = await import(
+      '../server/modules/access/access.service.ts'
+    );
+    await withDatabase(async (db) => {
+      const userId = await userIdByEmail(db, email);
+      if (!userId)
+        throw new UserError(`Er is geen gebruiker met e-mailadres ${email}. Zie: ketenzicht users list`);
+      const { token } = await issueSetPasswordLink(db, cliContext(), userId);
+      printPasswordLink(token);
+    });
+  });
+
+program
+  .command('audit')
+  .description('export the audit log as CSV (semicolon-separated, UTF-8)')
+  .option('--from <date>', 'first day, YYYY-MM-DD')
+  .option('--to <date>', 'last day, YYYY-MM-DD')
+  .option('--action <action>', 'only this action, e.g. auth.sign_in')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .action(async (options: { from?: string; to?: string; action?: string; out?: string }) => {
+    for (const [name, value] of [
+      ['--from', options.from],
+      ['--to', options.to],
+    ] as const) {
+      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        throw new UserError(`${name} '${value}' is geen datum. Gebruik de vorm 2026-03-31.`);
+    }
+    const { auditCsv, exportAudit } = await import('../server/modules/audit/audit.service.ts');
+    await withDatabase(async (db) => {
+      const rows = await exportAudit(db, cliContext(), {
+        from: options.from,
+        to: options.to,
+        action: options.action,
+      });
+      if (options.out) {
+        await writeFile(options.out, `\uFEFF${auditCsv(rows)}`);
+        console.log(`${rows.length} regel(s) van het auditlog geschreven naar ${options.out}.`);
+      } else process.stdout.write(auditCsv(rows));
+    });
+  });
+
+program
+  .command('backup')
+  .description('write a backup of the whole database to FILE (works for PGlite and PostgreSQL)')
+  .argument('<file>', 'backup file to write, e.g. ketenzicht-2026-11-29.backup')
+  .action(async (file: string) => {
+    const { writeBackup } = await import('../server/modules/backup/backup.service.ts');
+    const opened = await openDatabase();
+    try {
+      const summary = await writeBackup(opened.database.db, opened.database.engine, file);
+      const { size } = await stat(file);
+      console.log(
+        `Back-up geschreven naar ${file}: ${summary.rows} rijen uit ${summary.tables} tabellen, ${Math.ceil(size / 1024)} kB.`,
+      );
+    } finally {
+      await opened.close();
+    }
+  });
+
+program
+  .command('restore')
+  .description('replace the whole database with a backup; writes a safety backup of the current state first')
+  .argument('<file>', 'backup file made by `ketenzicht backup`')
+  .option('--no-safety-backup', 'do not back up the current database first')
+  .action(async (file: string, options: { safetyBackup: boolean }) => {
+    const { readBackup, restoreBackup, writeBackup } = await import(
+      '../server/modules/backup/backup.service.ts'
+    );
+    await readBackup(file); // refuse a broken file before opening (and locking) the database
+    const opened = await openDatabase();
+    try {
+      if (options.safetyBackup) {
+        const safety = `ketenzicht-voor-herstel-${new Date().toISOString().replace(/[:.]/g, '-')}.backup`;
+        await writeBackup(opened.database.db, opened.database.engine, safety);
+        console.log(`Eerst een back-up van de huidige stand gemaakt: ${safety}`);
+      }
+      const summary = await restoreBackup(opened.database.db, cliContext(), file);
+      console.log(
+        `Hersteld uit ${file}: ${summary.rows} rijen in ${summary.tables} tabellen. Iedereen is afgemeld.`,
+      );
+    } finally {
+      await opened.close();
+    }
+  });
+
+/** The command line acts as the operator of the installation, and is recorded as such in the audit log. */
+function cliContext() {
+  return { actor: { kind: 'cli' as const, label: `cli:${userInfo().username}` }, origin: 'cli' };
+}
+
+function printPasswordLink(token: string) {
+  const link = new URL(`/wachtwoord-instellen#token=${token}`, loadConfig().publicUrl).toString();
+  console.log('Eenmalige link om een wachtwoord in te stellen (72 uur geldig; geef hem persoonlijk door):');
+  console.log(`  ${link}`);
+}
+
+/** Opens the database for a writing verb; the data folder lock refuses while a server holds it. */
+async function withDatabase(work: (db: import('../server/db/client.ts').Db) => Promise<void>): Promise<void> {
+  const opened = await openDatabase();
+  try {
+    await work(opened.database.db);
+  } finally {
+    await opened.close();
+  }
+}
+
 /** Runs against the database directly, or through the running server when it holds the data folder. */
 async function withGeography<T>(
   direct: (service: GeographyService) => Promise<T>,
@@ -214,8 +379,10 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    if (error instanceof UserError) {
-      console.error(error.message);
+    // Services refuse bad input with an HTTP-style 4xx error; on the command line that is the user's to fix too.
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (error instanceof UserError || (typeof status === 'number' && status >= 400 && status < 500)) {
+      console.error((error as Error).message);
       process.exitCode = 2;
       return;
     }

@@ -133,12 +133,15 @@ async function accessGuard(app: FastifyInstance, options: { db: Db }) {
 
   // Refusals of signed-in users are on record: a user probing what is not theirs is what a security officer looks for.
   app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode !== 403 || request.actor?.kind !== 'user' || !request.routeOptions.config?.access) return;
+    if (reply.statusCode !== 403 || request.actor?.kind !== 'user' || !request.routeOptions.config?.access)
+      return;
     await recordAuditAlone(options.db, contextOf(request), {
       action: 'access.denied',
       result: 'denied',
       details: { method: request.method, url: request.url.slice(0, 500) },
-    }).catch((error: unknown) => request.log.error({ err: error }, 'could not record a refusal in the audit log'));
+    }).catch((error: unknown) =>
+      request.log.error({ err: error }, 'could not record a refusal in the audit log'),
+    );
   });
 
   // preHandler, not onRequest: the rate limiter (onRequest) must see refused requests too.

@@ -366,6 +366,14 @@ function requireAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw new ForbiddenError('Hiervoor is de rol beheerder nodig.');
 }
 
+export async function userIdByEmail(db: Db, email: string): Promise<string | undefined> {
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
+  return user?.id;
+}
+
 // ---- Set-up ----
 
 export async function adminExists(db: Db): Promise<boolean> {
