@@ -59,6 +59,8 @@ export async function buildApp(options: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // The API speaks JSON only; plain text bodies would reach validation as strings.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -163,12 +165,25 @@ function handleError(error: FastifyError, _request: unknown, reply: FastifyReply
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
     const parameter = first?.instancePath.replace(/^\//, '').split('/')[0] || undefined;
-    const where = error.validationContext === 'params' ? 'padparameter' : 'parameter';
+    const where =
+      error.validationContext === 'params'
+        ? 'padparameter'
+        : error.validationContext === 'body'
+          ? 'veld'
+          : 'parameter';
+    const field = where === 'veld' ? 'het veld' : where;
     return reply.code(400).send({
-      message: `Ongeldige ${where}${parameter ? ` '${parameter}'` : ''}: ${first?.message ?? 'onbekende fout'}`,
+      message:
+        where === 'veld'
+          ? parameter
+            ? `Ongeldige invoer in ${field} '${parameter}': ${first?.message ?? 'onbekende fout'}`
+            : (first?.message ?? 'Ongeldige invoer')
+          : `Ongeldige ${where}${parameter ? ` '${parameter}'` : ''}: ${first?.message ?? 'onbekende fout'}`,
       ...(parameter ? { parameter } : {}),
     });
   }
+  const dutch = error.code ? FASTIFY_ERRORS_IN_DUTCH[error.code] : undefined;
+  if (dutch) return reply.code(error.statusCode ?? 400).send({ message: dutch });
   const statusCode = error.statusCode ?? 500;
   if (statusCode >= 500) {
     reply.log.error({ err: error }, 'request failed');
@@ -179,3 +194,16 @@ function handleError(error: FastifyError, _request: unknown, reply: FastifyReply
   const parameter = (error as { parameter?: string }).parameter;
   return reply.code(statusCode).send({ message: error.message, ...(parameter ? { parameter } : {}) });
 }
+
+/** Fastify's own refusals of malformed requests, said in Dutch with what to do about them. */
+const FASTIFY_ERRORS_IN_DUTCH: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE:
+    'Dit soort inhoud wordt niet ondersteund: stuur JSON (Content-Type: application/json).',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'De lengte van het verzoek klopt niet met de inhoud.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Het verzoek is te groot: de grens is 1 MB.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Het verzoek is leeg, maar zegt JSON te bevatten. Stuur een JSON-object.',
+  FST_ERR_CTP_INVALID_JSON_BODY:
+    'Het verzoek bevat geen geldige JSON. Controleer haakjes, aanhalingstekens en komma’s.',
+  FST_ERR_CTP_EMPTY_TYPE: 'Het inhoudstype (Content-Type) ontbreekt.',
+  FST_ERR_CTP_INVALID_TYPE: 'Het inhoudstype (Content-Type) is ongeldig.',
+};

@@ -16,5 +16,12 @@ export function plainText(field: string, max: number) {
       .max(max, `${field} mag hoogstens ${max} tekens zijn`)
       // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
       .regex(/^[^\u0000-\u001f\u007f]*$/, `${field} mag geen stuurtekens bevatten`)
+      // U+FFFD is what a wrongly decoded byte becomes (e.g. Windows-1252 sent as UTF-8): refuse rather than store it.
+      .regex(
+        /^[^\uFFFD]*$/,
+        `${field} bevat tekens die niet als UTF-8 te lezen zijn; stuur de tekst als UTF-8`,
+      )
+      // Names never need markup; refusing it keeps stored text harmless wherever it is shown later.
+      .regex(/^[^<>]*$/, `${field} mag geen < of > bevatten`)
   );
 }

@@ -9,8 +9,22 @@ const role = z
   .describe('beheerder, regiocoordinator, beleidsmedewerker, aanleverancier, casusregie or lezer');
 const organisationKind = z.enum(ORGANISATION_KINDS);
 const instant = z.string().describe('ISO 8601 date and time');
-const email = z.string().trim().min(3, 'Vul een e-mailadres in').max(254, 'Het e-mailadres is te lang');
+const email = z
+  .string()
+  .trim()
+  .min(3, 'Vul een e-mailadres in')
+  .max(254, 'Het e-mailadres is te lang')
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+  .regex(/^[^\s<>\u0000-\u001f\u007f]*$/, 'Een e-mailadres bevat geen spaties, stuurtekens of < >');
+/** Text used in a search: no control characters (PostgreSQL cannot even hold NUL). */
+const searchText = (max: number) =>
+  z
+    .string()
+    .max(max, `Hoogstens ${max} tekens`)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'Mag geen stuurtekens bevatten');
 // Bounded before hashing: argon2 of a huge string would be a cheap denial of service.
+// Request bodies are strict objects: a field the API does not know is refused, not silently dropped.
 const password = z
   .string()
   .min(1, 'Vul een wachtwoord in')
@@ -42,15 +56,15 @@ export const sessionState = z.object({
   oidc: z.object({ enabled: z.boolean(), label: z.string() }),
 });
 
-export const signInBody = z.object({ email, password });
-export const changePasswordBody = z.object({ currentPassword: password, newPassword: password });
-export const setPasswordBody = z.object({
+export const signInBody = z.strictObject({ email, password });
+export const changePasswordBody = z.strictObject({ currentPassword: password, newPassword: password });
+export const setPasswordBody = z.strictObject({
   token: z.string().min(10, 'De link is onvolledig').max(200, 'De link is ongeldig'),
   newPassword: password,
 });
 export const signedOutEverywhere = z.object({ sessionsEnded: z.number().int() });
 
-export const organisationBody = z.object({
+export const organisationBody = z.strictObject({
   kind: organisationKind,
   name: plainText('de naam', 200),
   areaCode: z.string().max(10, 'Gebiedscode is te lang').nullable().optional(),
@@ -96,13 +110,13 @@ export const userSummary = z.object({
 });
 export const userList = z.object({ items: z.array(userSummary) });
 export const userParams = z.object({ id: z.uuid('Gebruik een gebruikers-id (uuid)') });
-export const createUserBody = z.object({
+export const createUserBody = z.strictObject({
   email,
   displayName: plainText('de naam', 200),
   organisationId: z.number().int().positive().optional(),
   role: role.optional(),
 });
-export const updateUserBody = z.object({
+export const updateUserBody = z.strictObject({
   displayName: plainText('de naam', 200).optional(),
   disabled: z.boolean().optional(),
 });
@@ -114,9 +128,9 @@ export const passwordLink = z.object({
 });
 export const createdUser = z.object({ user: userSummary, passwordLink });
 export const membershipParams = userParams.extend({ organisationId: organisationParams.shape.id });
-export const membershipBody = z.object({ role });
+export const membershipBody = z.strictObject({ role });
 
-export const settingsBody = z.object({
+export const settingsBody = z.strictObject({
   figuresPublic: z.boolean().describe('Published aggregate figures open without sign-in (default true)'),
 });
 
@@ -128,14 +142,14 @@ export const auditQuery = z.object({
     .max(100)
     .regex(/^[a-z_.]*$/, 'Een actie bestaat uit kleine letters, punten en liggende streepjes')
     .optional(),
-  actor: z.string().max(200).optional(),
+  actor: searchText(200).optional(),
   result: z.enum(AUDIT_RESULTS).optional(),
   objectType: z
     .string()
     .max(50)
     .regex(/^[a-z_]*$/, 'Gebruik kleine letters')
     .optional(),
-  objectId: z.string().max(100).optional(),
+  objectId: searchText(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
