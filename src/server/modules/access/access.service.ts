@@ -9,7 +9,7 @@ import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { OrganisationKind, Role } from '../../../shared/access.ts';
 import { ORGANISATION_AREA_LEVEL } from '../../../shared/access.ts';
 import { levelOfCode } from '../../../shared/geography.ts';
-import type { Db } from '../../db/client.ts';
+import { type Db, selectRows } from '../../db/client.ts';
 import {
   areas,
   memberships,
@@ -110,25 +110,46 @@ export type SessionInfo = {
 /** The signed-in user behind a session cookie, or null when the session is unknown, expired or disabled. */
 export async function resolveSession(db: Db, token: string, now = new Date()): Promise<SessionInfo | null> {
   const hashed = tokenHash(token);
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, hashed));
-  if (!row || row.user.disabledAt || !sessionIsAlive(row.session, now)) return null;
-  if (now.getTime() - row.session.lastSeenAt.getTime() > SESSION.touchEveryMs) {
+  // One round trip for session, user and memberships: this runs on every signed-in request.
+  const [row] = await selectRows<{
+    csrf_token: string;
+    created_at: Date | string;
+    last_seen_at: Date | string;
+    expires_at: Date | string;
+    user_id: string;
+    email: string;
+    display_name: string;
+    memberships: Membership[] | string;
+  }>(
+    db,
+    sql`select s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, u.id as user_id, u.email, u.display_name,
+          coalesce((select json_agg(json_build_object('organisationId', o.id, 'organisationName', o.name,
+                      'organisationKind', o.kind, 'areaCode', o.area_code, 'role', m.role) order by o.name)
+                    from ${memberships} m join ${organisations} o on o.id = m.organisation_id
+                    where m.user_id = u.id), '[]'::json) as memberships
+        from ${sessions} s join ${users} u on u.id = s.user_id
+        where s.token_hash = ${hashed} and u.disabled_at is null`,
+  );
+  if (!row) return null;
+  const session = {
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    expiresAt: new Date(row.expires_at),
+  };
+  if (!sessionIsAlive(session, now)) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > SESSION.touchEveryMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hashed));
   }
   return {
     actor: {
       kind: 'user',
-      userId: row.user.id,
-      email: row.user.email,
-      displayName: row.user.displayName,
-      memberships: await membershipsOf(db, row.user.id),
+      userId: row.user_id,
+      email: row.email,
+      displayName: row.display_name,
+      memberships: typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships,
     },
-    csrfToken: row.session.csrfToken,
-    expiresAt: row.session.expiresAt,
+    csrfToken: row.csrf_token,
+    expiresAt: session.expiresAt,
     tokenHash: hashed,
   };
 }
