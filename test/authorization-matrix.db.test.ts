@@ -46,6 +46,11 @@ const MATRIX: Record<string, Case> = {
   'GET /api/areas/:code': { expect: 'everyone', request: none('/api/areas/GM0363') },
   'GET /api/boundaries/:level': { expect: 'everyone', request: none('/api/boundaries/provincie') },
   'GET /api/mergers': { expect: 'everyone', request: none('/api/mergers') },
+  // A JSON body, not a CSV: allowed callers get 415 (past access control), others 401/403.
+  'POST /api/mergers/import': {
+    expect: 'admin',
+    request: () => ({ url: '/api/mergers/import?dryRun=true', payload: {} }),
+  },
   'GET /api/auth/session': { expect: 'everyone', request: none('/api/auth/session') },
   'POST /api/auth/sign-in': {
     expect: 'everyone',

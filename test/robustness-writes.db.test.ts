@@ -68,6 +68,8 @@ function templates(fixture: AccessFixture): Record<string, { url: string; body?:
       url: `/api/users/${user}/memberships/${fixture.other.id}`,
     },
     'PUT /api/settings': { url: '/api/settings', body: { figuresPublic: true } },
+    // File uploads have their own robustness tests (test/merger-upload.db.test.ts).
+    'POST /api/mergers/import': { url: '/api/mergers/import?dryRun=true' },
   };
 }
 

@@ -141,21 +141,25 @@ mergers
   .argument('<file>', 'CSV file, UTF-8, comma-separated, with a header row')
   .option('--dry-run', 'validate and report only; change nothing')
   .action(async (file: string, options: { dryRun?: boolean }) => {
-    const { parseMergerCsv, upsertMergers } = await import(
-      '../server/modules/geography/geography.reference.ts'
-    );
-    const rows = parseMergerCsv(await readFile(file, 'utf8'), file);
+    const bytes = await readFile(file);
     if (options.dryRun) {
-      console.log(`${file}: ${rows.length} herindeling(en) zijn geldig. Proefrun: er is niets veranderd.`);
+      // A dry run needs no database, so it also works while the server holds the data folder.
+      const [{ parseMergerCsv }, { decodeTextUpload }] = await Promise.all([
+        import('../server/modules/geography/geography.reference.ts'),
+        import('../server/http/uploads.ts'),
+      ]);
+      const { text, encoding } = decodeTextUpload(bytes, file);
+      const rows = parseMergerCsv(text, file);
+      console.log(
+        `${file} (${encoding}): ${rows.length} herindeling(en) zijn geldig. Proefrun: er is niets veranderd.`,
+      );
       return;
     }
-    const opened = await openDatabase();
-    try {
-      await opened.database.db.transaction(async (tx) => upsertMergers(tx as never, rows));
-      console.log(`${file}: ${rows.length} herindeling(en) geladen.`);
-    } finally {
-      await opened.close();
-    }
+    const { importMergerFile } = await import('../server/modules/geography/geography.import.ts');
+    await withDatabase(async (db) => {
+      const result = await importMergerFile(db, cliContext(), { bytes, fileName: file, dryRun: false });
+      console.log(`${file} (${result.encoding}): ${result.rows} herindeling(en) geladen.`);
+    });
   });
 
 program

@@ -132,7 +132,7 @@ export async function buildApp(options: AppOptions) {
   const publicUrl = options.publicUrl ?? 'http://127.0.0.1:3000';
   const geographyService = createGeographyService({ repo: createGeographyRepo(db) });
   await app.register(systemRoutes(options.database, APP_VERSION), { prefix: '/api' });
-  await app.register(geographyRoutes(geographyService), { prefix: '/api' });
+  await app.register(geographyRoutes(geographyService, db), { prefix: '/api' });
   await app.register(
     accessRoutes({
       db,
@@ -191,8 +191,10 @@ function handleError(error: FastifyError, _request: unknown, reply: FastifyReply
       .code(statusCode)
       .send({ message: 'Er ging iets mis op de server. Probeer het later opnieuw.' });
   }
-  const parameter = (error as { parameter?: string }).parameter;
-  return reply.code(statusCode).send({ message: error.message, ...(parameter ? { parameter } : {}) });
+  const { parameter, problems } = error as { parameter?: string; problems?: unknown[] };
+  return reply
+    .code(statusCode)
+    .send({ message: error.message, ...(parameter ? { parameter } : {}), ...(problems ? { problems } : {}) });
 }
 
 /** Fastify's own refusals of malformed requests, said in Dutch with what to do about them. */

@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const errorResponse = z.object({
   message: z.string(),
   parameter: z.string().optional().describe('The request parameter that was wrong, for 400 answers'),
+  problems: z
+    .array(z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string() }))
+    .optional()
+    .describe('For a refused file: every problem with its row (header = 1), column and the value seen'),
 });
 
 /** Free text typed by a person: no control characters, bounded length. */

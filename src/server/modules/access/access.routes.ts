@@ -248,7 +248,8 @@ export function accessRoutes(options: AccessRouteOptions): FastifyPluginAsyncZod
           await recordAuditAlone(db, context, {
             action: 'auth.sign_in',
             result: 'failure',
-            details: { method: 'oidc', reason: (error as Error).message.slice(0, 300) },
+            // A fixed reason, never a raw driver message (which could hold SQL and personal data).
+            details: { method: 'oidc', reason: oidcFailureReason(error) },
           });
           return reply.redirect(`/inloggen?fout=${reason}`, 302);
         }
@@ -557,4 +558,10 @@ export function accessRoutes(options: AccessRouteOptions): FastifyPluginAsyncZod
       },
     );
   };
+}
+
+function oidcFailureReason(error: unknown): string {
+  if (error instanceof service.ForbiddenError) return error.message;
+  const { code, name } = error as { code?: unknown; name?: unknown };
+  return typeof code === 'string' ? `oidc: ${code}` : `oidc: ${typeof name === 'string' ? name : 'error'}`;
 }

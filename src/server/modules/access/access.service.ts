@@ -986,6 +986,10 @@ export async function userForOidcClaims(
         });
         return byEmail.id;
       }
+      if (byEmail)
+        throw new ForbiddenError(
+          'Dit e-mailadres hoort al bij een ander account in Ketenzicht. Vraag de beheerder om uw account te koppelen.',
+        );
     }
     if (email && claims.emailVerified && claims.organisation && claims.role) {
       const [organisation] = await tx

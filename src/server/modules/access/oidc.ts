@@ -72,15 +72,20 @@ export function createOidcLogin(config: OidcConfig) {
     /** Exchanges the code and returns the verified claims; throws when anything does not match. */
     async finish(callbackUrl: URL, cookie: string | undefined): Promise<OidcClaims> {
       const [state, nonce, verifier] = (cookie ?? '').split('.');
-      if (!state || !nonce || !verifier) throw new Error('no pending sign-in for this browser');
+      if (!state || !nonce || !verifier)
+        throw Object.assign(new Error('no pending sign-in for this browser'), { code: 'NO_PENDING_SIGN_IN' });
       const tokens = await client.authorizationCodeGrant(await configuration(), callbackUrl, {
         pkceCodeVerifier: verifier,
         expectedState: state,
         expectedNonce: nonce,
         idTokenExpected: true,
       });
-      const claims = tokens.claims();
-      if (!claims) throw new Error('the identity provider sent no ID token');
+      const idClaims = tokens.claims();
+      if (!idClaims) throw new Error('the identity provider sent no ID token');
+      // Providers that follow OIDC Core 5.4 put e-mail and profile claims in UserInfo, not in the ID token.
+      // The ID token wins where both have a claim: it is the signed one.
+      const userInfo = await client.fetchUserInfo(await configuration(), tokens.access_token, idClaims.sub);
+      const claims: Record<string, unknown> = { ...userInfo, ...idClaims };
       const text = (name: string | undefined) => {
         const value = name ? claims[name] : undefined;
         return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;

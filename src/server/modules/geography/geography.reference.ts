@@ -75,6 +75,7 @@ export type ReferenceFiles = {
 };
 
 export class MergerFileError extends UserError {
+  readonly statusCode = 400;
   constructor(
     readonly file: string,
     readonly problems: RowProblem[],
@@ -93,24 +94,42 @@ export class MergerFileError extends UserError {
 /** Parses a merger CSV (header required, comma-separated, UTF-8 with or without BOM). */
 export function parseMergerCsv(text: string, fileName: string): ReferenceMerger[] {
   let records: Record<string, string>[];
+  let header: string[] = [];
   try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true });
+    records = parse(text, {
+      columns: (names: string[]) => {
+        header = names;
+        return names;
+      },
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new MergerFileError(fileName, [
       { row: 0, column: '-', value: '', message: `Het bestand is geen leesbare CSV: ${message}` },
     ]);
   }
-  const header = Object.keys(records[0] ?? {});
   const required = MERGER_CSV_REQUIRED_COLUMNS;
   const missing = required.filter((column) => !header.includes(column));
-  if (records.length > 0 && missing.length > 0) {
+  if (missing.length > 0) {
     throw new MergerFileError(fileName, [
       {
         row: 1,
         column: missing.join(', '),
         value: header.join(','),
         message: `Kolom(men) ontbreken in de kopregel: ${missing.join(', ')}. Gebruik de kopregel van reference-data/herindelingen.csv.`,
+      },
+    ]);
+  }
+  if (records.length === 0) {
+    throw new MergerFileError(fileName, [
+      {
+        row: 2,
+        column: '-',
+        value: '',
+        message: 'Het bestand bevat geen herindelingen: onder de kopregel staat niets.',
       },
     ]);
   }

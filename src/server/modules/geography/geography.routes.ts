@@ -1,6 +1,10 @@
 /** HTTP routes of the geography module: translate between HTTP and the service, nothing more. */
 import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.ts';
+import { contextOf } from '../../http/access-guard.ts';
+import { UploadError } from '../../http/uploads.ts';
+import { importMergerFile } from './geography.import.ts';
 import { REFERENCE_DATA_DIR } from './geography.reference.ts';
 import {
   areaCodeParams,
@@ -10,6 +14,8 @@ import {
   boundaryParams,
   errorResponse,
   listAreasQuery,
+  mergerImportQuery,
+  mergerImportResult,
   mergerList,
 } from './geography.schemas.ts';
 import type { GeographyService } from './geography.service.ts';
@@ -20,8 +26,52 @@ const BOUNDARY_FILES = {
   provincie: 'provincie_2025.topojson',
 } as const;
 
-export function geographyRoutes(service: GeographyService): FastifyPluginAsyncZod {
+/** Largest merger file accepted: the national table of all mergers since 1990 is well under 1 MB. */
+export const MERGER_UPLOAD_LIMIT = 5 * 1024 * 1024;
+
+export function geographyRoutes(service: GeographyService, db: Db): FastifyPluginAsyncZod {
   return async (app) => {
+    // Files arrive as their raw bytes; what they are is decided by their content (http/uploads.ts), not the type.
+    app.addContentTypeParser(
+      ['text/csv', 'application/octet-stream', 'application/vnd.ms-excel'],
+      { parseAs: 'buffer', bodyLimit: MERGER_UPLOAD_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
+
+    app.post(
+      '/mergers/import',
+      {
+        config: { access: 'admin' },
+        bodyLimit: MERGER_UPLOAD_LIMIT,
+        schema: {
+          operationId: 'importMergers',
+          tags: ['Geografie'],
+          summary:
+            'Import a merger CSV (columns of reference-data/herindelingen.csv) sent as the request body; all rows or none',
+          querystring: mergerImportQuery,
+          response: {
+            200: mergerImportResult,
+            400: errorResponse,
+            401: errorResponse,
+            403: errorResponse,
+            413: errorResponse,
+            415: errorResponse,
+          },
+        },
+      },
+      async (request) => {
+        if (!Buffer.isBuffer(request.body))
+          throw new UploadError(
+            'Stuur het CSV-bestand zelf als inhoud van het verzoek (Content-Type: text/csv).',
+          );
+        return importMergerFile(db, contextOf(request), {
+          bytes: request.body,
+          fileName: request.query.fileName,
+          dryRun: request.query.dryRun,
+        });
+      },
+    );
+
     app.get(
       '/areas',
       {

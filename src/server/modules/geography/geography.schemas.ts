@@ -96,3 +96,25 @@ export const mergerList = z.object({
 });
 
 export { errorResponse } from '../../http/common.schemas.ts';
+
+export const mergerImportQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'], 'Gebruik true of false')
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('true: validate and report only, change nothing'),
+  fileName: z
+    .string()
+    .max(200, 'De bestandsnaam mag hoogstens 200 tekens zijn')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+    .regex(/^[^\u0000-\u001f\u007f<>]*$/, 'De bestandsnaam bevat tekens die niet mogen')
+    .default('upload.csv')
+    .describe('Name of the file, used in messages and the audit log'),
+});
+
+export const mergerImportResult = z.object({
+  fileName: z.string(),
+  rows: z.number().int(),
+  dryRun: z.boolean(),
+  encoding: z.enum(['utf-8', 'utf-8 met BOM', 'windows-1252']).describe('How the file was decoded'),
+});
