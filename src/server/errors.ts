@@ -15,3 +15,21 @@ export class BadRequestError extends Error {
 
 /** A problem the user can fix (configuration, input file, busy data folder): shown as is, without a stack. */
 export class UserError extends Error {}
+
+export class UnauthorizedError extends Error {
+  readonly statusCode = 401;
+}
+
+export class ForbiddenError extends Error {
+  readonly statusCode = 403;
+}
+
+export class ConflictError extends Error {
+  readonly statusCode = 409;
+  constructor(
+    message: string,
+    readonly parameter?: string,
+  ) {
+    super(message);
+  }
+}

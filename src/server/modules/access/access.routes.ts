@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { ForbiddenError, UnauthorizedError } from '../../errors.ts';
 import {
   anonymousCsrfToken,
   clearSessionCookie,
@@ -129,7 +130,7 @@ export function accessRoutes(options: AccessRouteOptions): FastifyPluginAsyncZod
       },
       async (request, reply) => {
         const actor = request.actor;
-        if (actor.kind !== 'user') throw new service.UnauthorizedError('U bent niet aangemeld.');
+        if (actor.kind !== 'user') throw new UnauthorizedError('U bent niet aangemeld.');
         const sessionsEnded = await service.signOutEverywhere(db, contextOf(request), actor.userId);
         clearSessionCookie(request, reply);
         return { sessionsEnded };
@@ -244,7 +245,7 @@ export function accessRoutes(options: AccessRouteOptions): FastifyPluginAsyncZod
           setSessionCookie(request, reply, session.token, session.expiresAt);
           return reply.redirect('/account', 302);
         } catch (error) {
-          const reason = error instanceof service.ForbiddenError ? 'geen-toegang' : 'mislukt';
+          const reason = error instanceof ForbiddenError ? 'geen-toegang' : 'mislukt';
           await recordAuditAlone(db, context, {
             action: 'auth.sign_in',
             result: 'failure',
@@ -561,7 +562,7 @@ export function accessRoutes(options: AccessRouteOptions): FastifyPluginAsyncZod
 }
 
 function oidcFailureReason(error: unknown): string {
-  if (error instanceof service.ForbiddenError) return error.message;
+  if (error instanceof ForbiddenError) return error.message;
   const { code, name } = error as { code?: unknown; name?: unknown };
   return typeof code === 'string' ? `oidc: ${code}` : `oidc: ${typeof name === 'string' ? name : 'error'}`;
 }

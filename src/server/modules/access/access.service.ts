@@ -21,7 +21,14 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { withScope } from '../../db/scope.ts';
-import { BadRequestError, NotFoundError } from '../../errors.ts';
+import {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+} from '../../errors.ts';
+
 import { type RequestContext, recordAudit, recordAuditAlone } from '../audit/audit.service.ts';
 import {
   type Actor,
@@ -38,22 +45,7 @@ import {
   SIGN_IN_FAILED_MESSAGE,
   sessionIsAlive,
 } from './access.domain.ts';
-
-export class UnauthorizedError extends Error {
-  readonly statusCode = 401;
-}
-export class ForbiddenError extends Error {
-  readonly statusCode = 403;
-}
-export class ConflictError extends Error {
-  readonly statusCode = 409;
-  constructor(
-    message: string,
-    readonly parameter?: string,
-  ) {
-    super(message);
-  }
-}
+import type { OidcClaims } from './oidc.ts';
 
 // Algorithm.Argon2id is a const enum (2), which isolated modules cannot read; defaults otherwise (m=19 MiB, t=2).
 const ARGON2_OPTIONS = { algorithm: 2 as Algorithm } as const;
@@ -206,27 +198,32 @@ export async function signIn(
   }
   return db.transaction(async (tx) => {
     await tx.delete(signInThrottle).where(eq(signInThrottle.email, email));
-    const session = await startSession(tx, user.id, context.origin, now);
-    const actor: Actor = {
-      kind: 'user',
-      userId: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      memberships: [],
-    };
-    await recordAudit(
-      tx,
-      { ...context, actor },
-      {
-        action: 'auth.sign_in',
-        result: 'success',
-        objectType: 'user',
-        objectId: user.id,
-        details: { method: 'password' },
-      },
-    );
-    return session;
+    return startRecordedSession(tx, context, user, { method: 'password' }, now);
   });
+}
+
+/** A new session for a user who has proven who they are, with its audit entry, in the caller's transaction. */
+async function startRecordedSession(
+  tx: Db,
+  context: RequestContext,
+  user: typeof users.$inferSelect,
+  details: Record<string, unknown>,
+  now: Date,
+): Promise<NewSession> {
+  const session = await startSession(tx, user.id, context.origin, now);
+  const actor: Actor = {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    memberships: [],
+  };
+  await recordAudit(
+    tx,
+    { ...context, actor },
+    { action: 'auth.sign_in', result: 'success', objectType: 'user', objectId: user.id, details },
+  );
+  return session;
 }
 
 /** Sign-in after the identity provider vouched for the user (OpenID Connect). */
@@ -241,20 +238,7 @@ export async function signInVerified(
     const [user] = await tx.select().from(users).where(eq(users.id, userId));
     if (!user || user.disabledAt)
       throw new ForbiddenError('Dit account is uitgeschakeld. Neem contact op met de beheerder.');
-    const session = await startSession(tx, user.id, context.origin, now);
-    const actor: Actor = {
-      kind: 'user',
-      userId: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      memberships: [],
-    };
-    await recordAudit(
-      tx,
-      { ...context, actor },
-      { action: 'auth.sign_in', result: 'success', objectType: 'user', objectId: user.id, details },
-    );
-    return session;
+    return startRecordedSession(tx, context, user, details, now);
   });
 }
 
@@ -954,14 +938,7 @@ export async function updateSettings(
 export async function userForOidcClaims(
   db: Db,
   context: RequestContext,
-  claims: {
-    subjectKey: string;
-    email?: string | undefined;
-    emailVerified: boolean;
-    name?: string | undefined;
-    organisation?: string | undefined;
-    role?: Role | undefined;
-  },
+  claims: OidcClaims,
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const [linked] = await tx
