@@ -33,6 +33,18 @@ const pages: [path: string, ready: string][] = [
   ['/toegankelijkheid', 'Toegankelijkheidsverklaring'],
   ['/gemeente/GM9999', 'Gebied niet gevonden'],
   ['/bestaat/niet', 'Pagina niet gevonden'],
+  // The access pages a visitor sees without signing in; access-pages.test.ts checks those behind sign-in.
+  ['/inloggen', 'Log in met het e-mailadres en het wachtwoord van uw Ketenzicht-account.'],
+  [
+    '/inloggen?fout=mislukt',
+    'Inloggen via uw organisatie is niet gelukt. Probeer het opnieuw, of log in met uw e-mailadres en wachtwoord.',
+  ],
+  [
+    '/wachtwoord-instellen',
+    'Deze link is niet compleet. Open de volledige link die u van de beheerder kreeg, of vraag de beheerder om een nieuwe link.',
+  ],
+  // Not signed in: sent to /inloggen?terug=/beheer.
+  ['/beheer', 'Log in met het e-mailadres en het wachtwoord van uw Ketenzicht-account.'],
 ];
 
 describe('axe WCAG 2.1 AA', () => {

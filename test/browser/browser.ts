@@ -12,6 +12,8 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 export interface BrowserTestContext {
   url: string;
+  /** The database of the app under test, to seed accounts or data. */
+  database: Awaited<ReturnType<typeof startTestServer>>['test']['database'];
   browser: Browser;
   context: BrowserContext;
   close(): Promise<void>;
@@ -40,6 +42,7 @@ export async function startBrowserTest(): Promise<BrowserTestContext> {
   const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
   return {
     url: server.url,
+    database: server.test.database,
     browser,
     context,
     close: async () => {

@@ -2,12 +2,25 @@
 import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
 import { AppLayout } from './layout/app-layout.tsx';
 import { NETHERLANDS_CODE } from './lib/area-paths.ts';
+import { parseAuditSearch } from './lib/audit-search.ts';
 import { parseHomeSearch } from './lib/home-search.ts';
+import { parseSignInSearch } from './lib/sign-in-search.ts';
 import { AccessibilityPage } from './pages/accessibility-page.tsx';
+import { AccountPage } from './pages/account-page.tsx';
+import { AdminHomePage } from './pages/admin/admin-home-page.tsx';
+import { AdminLayout } from './pages/admin/admin-parts.tsx';
+import { AuditLogPage } from './pages/admin/audit-log-page.tsx';
+import { OrganisationPage } from './pages/admin/organisation-page.tsx';
+import { OrganisationsPage } from './pages/admin/organisations-page.tsx';
+import { SettingsPage } from './pages/admin/settings-page.tsx';
+import { UserPage } from './pages/admin/user-page.tsx';
+import { UsersPage } from './pages/admin/users-page.tsx';
 import { AreaPage } from './pages/area-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { MergersPage } from './pages/mergers-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { SetPasswordPage } from './pages/set-password-page.tsx';
+import { SignInPage } from './pages/sign-in-page.tsx';
 
 const rootRoute = createRootRoute({
   component: AppLayout,
@@ -69,6 +82,87 @@ const accessibilityRoute = createRoute({
   component: AccessibilityPage,
 });
 
+// ---- Access: sign-in, own account, administration ----
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inloggen',
+  validateSearch: parseSignInSearch,
+  component: function SignIn() {
+    return <SignInPage search={signInRoute.useSearch()} />;
+  },
+});
+
+const setPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/wachtwoord-instellen',
+  component: SetPasswordPage,
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account',
+  component: AccountPage,
+});
+
+/** /beheer and below: the layout lets only beheerders through. */
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/beheer',
+  component: AdminLayout,
+});
+
+const adminHomeRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  component: AdminHomePage,
+});
+
+const organisationsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'organisaties',
+  component: OrganisationsPage,
+});
+
+const organisationRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'organisaties/$id',
+  component: function Organisation() {
+    const { id } = organisationRoute.useParams();
+    return <OrganisationPage key={id} id={id} />;
+  },
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'gebruikers',
+  component: UsersPage,
+});
+
+const userRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'gebruikers/$id',
+  component: function User() {
+    const { id } = userRoute.useParams();
+    return <UserPage key={id} id={id} />;
+  },
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'auditlog',
+  validateSearch: parseAuditSearch,
+  component: function AuditLog() {
+    return <AuditLogPage search={auditRoute.useSearch()} />;
+  },
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'instellingen',
+  component: SettingsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   gemeenteRoute,
@@ -77,6 +171,18 @@ const routeTree = rootRoute.addChildren([
   netherlandsRoute,
   mergersRoute,
   accessibilityRoute,
+  signInRoute,
+  setPasswordRoute,
+  accountRoute,
+  adminRoute.addChildren([
+    adminHomeRoute,
+    organisationsRoute,
+    organisationRoute,
+    usersRoute,
+    userRoute,
+    auditRoute,
+    settingsRoute,
+  ]),
 ]);
 
 export function createAppRouter() {

@@ -2,14 +2,16 @@
 import type { Topology } from 'topojson-specification';
 import type { AreaDetail, AreaList, Level, MapLevel, MergerList } from './types.ts';
 
-/** An HTTP error from the API, with the server's message when it sent one. */
+/** An HTTP error from the API, with the server's message (and, for a 400, the parameter it was about). */
 export class ApiError extends Error {
   readonly status: number;
+  readonly parameter: string | undefined;
 
-  constructor(status: number, message: string) {
+  constructor(status: number, message: string, parameter?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
+    this.parameter = parameter;
   }
 }
 
@@ -22,20 +24,53 @@ export function isClientError(error: unknown): boolean {
   return error instanceof ApiError && error.status >= 400 && error.status < 500;
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
-  if (!response.ok) {
-    let message = `${response.status} ${response.statusText}`;
-    try {
-      const body: unknown = await response.json();
-      if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
-        message = body.message;
-      }
-    } catch {
-      // The body was not JSON; keep the status line.
+/** The server said: sign in first. */
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  let message = `${response.status} ${response.statusText}`;
+  let parameter: string | undefined;
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object') {
+      if ('message' in body && typeof body.message === 'string') message = body.message;
+      if ('parameter' in body && typeof body.parameter === 'string') parameter = body.parameter;
     }
-    throw new ApiError(response.status, message);
+  } catch {
+    // The body was not JSON; keep the status line.
   }
+  return new ApiError(response.status, message, parameter);
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as T;
+}
+
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * A state-changing request. The server refuses it (403) without the CSRF token of the session, sent back in
+ * the `X-CSRF-Token` header.
+ */
+export async function sendJson<T>(
+  method: WriteMethod,
+  path: string,
+  csrfToken: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'x-csrf-token': csrfToken };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw await errorOf(response);
   return (await response.json()) as T;
 }
 

@@ -4,6 +4,7 @@
  * imports: nothing of the server ends up in the bundle), so a change of contract fails the type-check here.
  */
 import type { z } from 'zod';
+import type * as accessSchemas from '../../../src/server/modules/access/access.schemas.ts';
 import type {
   areaDetail,
   areaList,
@@ -30,3 +31,24 @@ export type MapLevel = (typeof mapLevels)[number];
 export function isMapLevel(value: unknown): value is MapLevel {
   return typeof value === 'string' && (mapLevels as readonly string[]).includes(value);
 }
+
+// ---- Access: sign-in, accounts, administration, audit log ----
+
+export type SessionState = z.infer<typeof accessSchemas.sessionState>;
+export type SessionUser = NonNullable<SessionState['user']>;
+export type Membership = z.infer<typeof accessSchemas.membership>;
+export type OrganisationInput = z.input<typeof accessSchemas.organisationBody>;
+export type OrganisationSummary = z.infer<typeof accessSchemas.organisationSummary>;
+export type OrganisationDetail = z.infer<typeof accessSchemas.organisationDetail>;
+export type OrganisationMember = z.infer<typeof accessSchemas.organisationMember>;
+export type OrganisationList = z.infer<typeof accessSchemas.organisationList>;
+export type UserSummary = z.infer<typeof accessSchemas.userSummary>;
+export type UserList = z.infer<typeof accessSchemas.userList>;
+export type CreateUserInput = z.input<typeof accessSchemas.createUserBody>;
+export type UpdateUserInput = z.input<typeof accessSchemas.updateUserBody>;
+export type PasswordLink = z.infer<typeof accessSchemas.passwordLink>;
+export type CreatedUser = z.infer<typeof accessSchemas.createdUser>;
+export type InstallationSettings = z.infer<typeof accessSchemas.settingsBody>;
+export type AuditQuery = z.input<typeof accessSchemas.auditQuery>;
+export type AuditEntry = z.infer<typeof accessSchemas.auditEntry>;
+export type AuditPage = z.infer<typeof accessSchemas.auditPage>;

@@ -3,6 +3,7 @@ import { Outlet } from '@tanstack/react-router';
 import { PageFooter, PageHeader, SkipLink } from '@utrecht/component-library-react';
 import { useRef } from 'react';
 import { AppLink } from '../components/app-link.tsx';
+import { useSession } from '../components/session.tsx';
 import { texts } from '../texts.ts';
 import { useFocusOnNavigation } from './use-focus-on-navigation.ts';
 
@@ -42,6 +43,7 @@ export function AppLayout() {
               </li>
             </ul>
           </nav>
+          <AccountNav />
         </div>
       </PageHeader>
       <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="ks-main">
@@ -65,5 +67,38 @@ export function AppLayout() {
         </div>
       </PageFooter>
     </div>
+  );
+}
+
+/** Signed out: "Inloggen". Signed in: the user's name, to the own account, and "Beheer" for a beheerder. */
+function AccountNav() {
+  const session = useSession();
+  // Until the session is known, show nothing rather than a link that may be wrong.
+  if (!session.data) return null;
+  const user = session.data.user;
+  return (
+    <nav aria-label={t.accountNavLabel} className="ks-nav ks-account-nav">
+      <ul className="ks-nav__list">
+        {user ? (
+          <>
+            <li>
+              <AppLink to="/account">
+                <span className="ks-visually-hidden">{t.accountLinkPrefix}</span>
+                {user.displayName}
+              </AppLink>
+            </li>
+            {user.isAdmin && (
+              <li>
+                <AppLink to="/beheer">{t.admin}</AppLink>
+              </li>
+            )}
+          </>
+        ) : (
+          <li>
+            <AppLink to="/inloggen">{t.signIn}</AppLink>
+          </li>
+        )}
+      </ul>
+    </nav>
   );
 }

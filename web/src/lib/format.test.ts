@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber } from './format.ts';
+import { formatDate, formatDateTime, formatNumber } from './format.ts';
 
 describe('formatNumber', () => {
   it('groups thousands with a dot, as Dutch readers expect', () => {
@@ -26,5 +26,20 @@ describe('formatDate', () => {
 
   it('returns anything else unchanged', () => {
     expect(formatDate('onbekend')).toBe('onbekend');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes a moment in Dutch time, winter and summer', () => {
+    expect(formatDateTime('2026-03-01T13:05:09.123Z')).toBe('1 maart 2026 om 14:05:09');
+    expect(formatDateTime('2026-07-01T13:05:09Z')).toBe('1 juli 2026 om 15:05:09');
+  });
+
+  it('keeps the Dutch calendar day around midnight UTC', () => {
+    expect(formatDateTime('2025-12-31T23:30:00Z')).toBe('1 januari 2026 om 00:30:00');
+  });
+
+  it('returns anything else unchanged', () => {
+    expect(formatDateTime('onbekend')).toBe('onbekend');
   });
 });

@@ -26,3 +26,22 @@ export function formatDate(isoDate: string): string {
   const [, year, month, day] = match;
   return dateFormat.format(new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))));
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
+
+/**
+ * "2026-03-01T13:05:09Z" → "1 maart 2026 om 14:05:09": a moment (audit log, link expiry) in Dutch time,
+ * whatever the browser's time zone. Returns the input unchanged when it is not a date and time.
+ */
+export function formatDateTime(isoInstant: string): string {
+  const date = new Date(isoInstant);
+  return Number.isNaN(date.getTime()) ? isoInstant : dateTimeFormat.format(date);
+}

@@ -382,8 +382,7 @@ export function accessRoutes(options: AccessRouteOptions): FastifyPluginAsyncZod
         },
       },
       async (request, reply) => {
-        const { user, token } = await service.createUser(db, contextOf(request), request.body);
-        const expiresAt = new Date(Date.now() + 72 * 3_600_000);
+        const { user, token, expiresAt } = await service.createUser(db, contextOf(request), request.body);
         return reply.code(201).send({
           user: userOut(user),
           passwordLink: { link: setPasswordLink(options.publicUrl, token), expiresAt: iso(expiresAt) },

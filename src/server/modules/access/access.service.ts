@@ -434,7 +434,7 @@ export async function createAdmin(
     await tx
       .insert(memberships)
       .values({ userId: user.id, organisationId: organisation.id, role: 'beheerder' });
-    const token = await insertOneTimeToken(tx, user.id);
+    const { token } = await insertOneTimeToken(tx, user.id);
     await recordAudit(tx, context, {
       action: 'user.create',
       result: 'success',
@@ -446,16 +446,21 @@ export async function createAdmin(
   });
 }
 
-async function insertOneTimeToken(tx: Db, userId: string, now = new Date()): Promise<string> {
+async function insertOneTimeToken(
+  tx: Db,
+  userId: string,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
+  const expiresAt = new Date(now.getTime() + ONE_TIME_LINK_VALID_MS);
   // A new link replaces the earlier unused ones of this user.
   await tx.delete(oneTimeTokens).where(and(eq(oneTimeTokens.userId, userId), isNull(oneTimeTokens.usedAt)));
   await tx.insert(oneTimeTokens).values({
     tokenHash: tokenHash(token),
     userId,
-    expiresAt: new Date(now.getTime() + ONE_TIME_LINK_VALID_MS),
+    expiresAt,
   });
-  return token;
+  return { token, expiresAt };
 }
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -711,7 +716,7 @@ export async function createUser(
   db: Db,
   context: RequestContext,
   input: { email: string; displayName: string; organisationId?: number | undefined; role?: Role | undefined },
-): Promise<{ user: UserSummary; token: string }> {
+): Promise<{ user: UserSummary; token: string; expiresAt: Date }> {
   requireAdmin(context.actor);
   const email = checkEmail(input.email);
   if ((input.organisationId === undefined) !== (input.role === undefined))
@@ -719,7 +724,7 @@ export async function createUser(
       'Kies zowel een organisatie als een rol, of geen van beide.',
       input.role === undefined ? 'role' : 'organisationId',
     );
-  const { id, token } = await withScope(db, databaseScopeOf(context.actor), async (tx) => {
+  const { id, token, expiresAt } = await withScope(db, databaseScopeOf(context.actor), async (tx) => {
     const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (clash) throw new ConflictError(`Er bestaat al een gebruiker met e-mailadres ${email}.`, 'email');
     if (input.organisationId !== undefined) await requireOrganisation(tx, input.organisationId);
@@ -732,7 +737,7 @@ export async function createUser(
       await tx
         .insert(memberships)
         .values({ userId: user.id, organisationId: input.organisationId, role: input.role });
-    const token = await insertOneTimeToken(tx, user.id);
+    const link = await insertOneTimeToken(tx, user.id);
     await recordAudit(tx, context, {
       action: 'user.create',
       result: 'success',
@@ -740,9 +745,9 @@ export async function createUser(
       objectId: user.id,
       details: { email, organisationId: input.organisationId, role: input.role },
     });
-    return { id: user.id, token };
+    return { id: user.id, ...link };
   });
-  return { user: await getUser(db, context, id), token };
+  return { user: await getUser(db, context, id), token, expiresAt };
 }
 
 async function requireOrganisation(tx: Db, organisationId: number): Promise<void> {
@@ -799,14 +804,14 @@ export async function issueSetPasswordLink(
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) throw new NotFoundError(`Gebruiker ${userId} bestaat niet.`);
-    const token = await insertOneTimeToken(tx, userId);
+    const link = await insertOneTimeToken(tx, userId);
     await recordAudit(tx, context, {
       action: 'user.issue_password_link',
       result: 'success',
       objectType: 'user',
       objectId: userId,
     });
-    return { token, expiresAt: new Date(Date.now() + ONE_TIME_LINK_VALID_MS) };
+    return link;
   });
 }
 
