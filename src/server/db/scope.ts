@@ -14,8 +14,9 @@ export type DatabaseScope = {
 
 export async function withScope<T>(db: Db, scope: DatabaseScope, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local role ${APPLICATION_ROLE}`));
+    // One statement for role and actor (set_config('role', …) is SET LOCAL ROLE): every round trip counts here.
     await tx.execute(sql`select
+      set_config('role', ${APPLICATION_ROLE}, true),
       set_config('ketenzicht.actor_user_id', ${scope.userId ?? ''}, true),
       set_config('ketenzicht.actor_is_admin', ${scope.isAdmin ? 'true' : 'false'}, true),
       set_config('ketenzicht.actor_organisation_ids', ${`{${scope.organisationIds.map((id) => Math.trunc(id)).join(',')}}`}, true)`);

@@ -14,7 +14,13 @@ import {
   ANONYMOUS,
   decideAccess,
 } from '../modules/access/access.domain.ts';
-import { newToken, readSettings, resolveSession, sameToken } from '../modules/access/access.service.ts';
+import {
+  newToken,
+  readSettings,
+  resolveSession,
+  type SessionInfo,
+  sameToken,
+} from '../modules/access/access.service.ts';
 import { type RequestContext, recordAuditAlone } from '../modules/audit/audit.service.ts';
 
 export const SESSION_COOKIE = 'ketenzicht_sessie';
@@ -41,6 +47,8 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SETTINGS_TTL_MS = 5_000;
+const SESSION_CACHE_TTL_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
 
 export function contextOf(request: FastifyRequest): RequestContext {
   return { actor: request.actor, origin: request.ip };
@@ -117,11 +125,33 @@ async function accessGuard(app: FastifyInstance, options: { db: Db }) {
     }
   });
 
+  // Resolved sessions are kept for a few seconds: most requests are reads, and each saves a database round trip.
+  // Any state-changing request clears the whole cache (sign-out, disabling a user, a new role all take effect at
+  // once in this process); other instances on the same PostgreSQL database see such changes within the TTL.
+  const sessionCache = new Map<string, { session: SessionInfo; at: number }>();
+  const cachedSession = async (token: string): Promise<SessionInfo | null> => {
+    const now = Date.now();
+    const hit = sessionCache.get(token);
+    if (hit && now - hit.at < SESSION_CACHE_TTL_MS && hit.session.expiresAt.getTime() > now)
+      return hit.session;
+    sessionCache.delete(token);
+    const session = await resolveSession(options.db, token);
+    if (session) {
+      if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+      sessionCache.set(token, { session, at: now });
+    }
+    return session;
+  };
+  // onSend: after the handler's transaction, before the client hears the answer and can make its next request.
+  app.addHook('onSend', async (request) => {
+    if (!SAFE_METHODS.has(request.method)) sessionCache.clear();
+  });
+
   app.addHook('onRequest', async (request) => {
     request.actor = ANONYMOUS;
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
-    const session = await resolveSession(options.db, token);
+    const session = await cachedSession(token);
     if (!session) return;
     request.actor = session.actor;
     request.session = {
