@@ -66,27 +66,17 @@ async function main() {
     const writer = (async () => {
       while (writing) {
         try {
-          if (DATABASE_URL) {
-            await run(process.execPath, [ENTRY, 'mergers', 'import', 'reference-data/herindelingen.csv'], {
-              env,
-            });
-          } else {
-            const response = await fetch(`${BASE}/api/users`, {
-              method: 'POST',
-              headers: {
-                'content-type': 'application/json',
-                cookie: session.cookie,
-                'x-csrf-token': session.csrfToken,
-              },
-              body: JSON.stringify({
-                email: `schrijver-${writes}-${Date.now()}@x.example`,
-                displayName: 'Meting',
-                organisationId,
-                role: 'lezer',
-              }),
-            });
-            if (response.status !== 201) throw new Error(`write answered ${response.status}`);
-          }
+          const response = await fetch(`${BASE}/api/mergers/import?fileName=herindelingen.csv`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'text/csv',
+              cookie: session.cookie,
+              'x-csrf-token': session.csrfToken,
+            },
+            body: mergerFile,
+          });
+          if (response.status !== 200)
+            throw new Error(`import answered ${response.status}: ${await response.text()}`);
           writes++;
         } catch (error) {
           writeErrors++;

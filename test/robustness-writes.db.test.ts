@@ -24,6 +24,7 @@ const SCRIPT_AND_SQL = [
   '"; delete from audit_log; --',
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
   '${7*7}{{7*7}}',
   '\u0000',
   'a\u0000b',

@@ -77,21 +77,6 @@ export function sameToken(a: string, b: string): boolean {
 
 // ---- Actors and sessions ----
 
-async function membershipsOf(db: Db, userId: string): Promise<Membership[]> {
-  return db
-    .select({
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      organisationKind: organisations.kind,
-      areaCode: organisations.areaCode,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(organisations.name));
-}
-
 export type SessionInfo = {
   actor: Actor & { kind: 'user' };
   csrfToken: string;
