@@ -61,8 +61,17 @@ describe.each(TEST_ENGINES)('merger upload on %s', (engine) => {
     const real = await upload(file, '?fileName=nieuw.csv');
     expect(real.json()).toMatchObject({ rows: 1, dryRun: false });
     expect(await mergers()).toBe((before ?? 0) + 1);
+    // The same merger again, with a corrected name and source: updated in place, not added twice.
+    await upload(`${HEADER}GM0999,Oudstad,GM0998,Nieuwstad-Centrum,2027-01-01,1,ja,gecorrigeerd\n`);
+    expect(await mergers()).toBe((before ?? 0) + 1);
+    const [row] = await selectRows<{ new_name: string; source: string }>(
+      test.database.db,
+      sql`select new_name, source from municipal_merger where old_code = 'GM0999'`,
+    );
+    expect(row).toEqual({ new_name: 'Nieuwstad-Centrum', source: 'gecorrigeerd' });
     expect((await auditOf()).map((entry) => [entry.result, entry.details.dryRun])).toEqual([
       ['success', true],
+      ['success', false],
       ['success', false],
     ]);
   });

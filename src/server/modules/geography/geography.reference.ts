@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AREA_CODE_PATTERNS } from '../../../shared/geography.ts';
 import type { Db } from '../../db/client.ts';
@@ -258,18 +258,21 @@ export async function loadReferenceGeography(
  * loaded stay when the shipped reference data is reloaded.
  */
 export async function upsertMergers(db: Db, mergers: readonly ReferenceMerger[]) {
-  for (const merger of mergers) {
+  // One statement per batch, not one per row: an import holds its transaction (and on PGlite the whole
+  // database) for as short a time as possible.
+  const excluded = (column: string) => sql.raw(`excluded.${column}`);
+  for (let start = 0; start < mergers.length; start += 1000) {
     await db
       .insert(municipalMergers)
-      .values(merger)
+      .values(mergers.slice(start, start + 1000) as ReferenceMerger[])
       .onConflictDoUpdate({
         target: [municipalMergers.oldCode, municipalMergers.newCode, municipalMergers.effectiveDate],
         set: {
-          oldName: merger.oldName,
-          newName: merger.newName,
-          populationShare: merger.populationShare,
-          isNewCodeCreated: merger.isNewCodeCreated,
-          source: merger.source,
+          oldName: excluded('old_name'),
+          newName: excluded('new_name'),
+          populationShare: excluded('population_share'),
+          isNewCodeCreated: excluded('new_code_is_new'),
+          source: excluded('source'),
         },
       });
   }
