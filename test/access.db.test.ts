@@ -118,6 +118,26 @@ describe.each(TEST_ENGINES)('accounts and sessions on %s', (engine) => {
     });
   });
 
+  it('counts attempts sent at the same moment: 30 in parallel cannot slip past the lock', async () => {
+    const anonymous = await test.app.inject({ method: 'GET', url: '/api/auth/session' });
+    const attempts = Array.from({ length: 30 }, (_, index) =>
+      test.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: {
+          email: fixture.emailOf.beheerder,
+          password: index === 29 ? TEST_PASSWORD : `fout ${index} fout fout`,
+        },
+        headers: csrfHeaders(anonymous),
+      }),
+    );
+    const statuses = (await Promise.all(attempts)).map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(0);
+    const entries = await test.database.db.select().from(auditLog).where(eq(auditLog.action, 'auth.sign_in'));
+    const checked = entries.filter((entry) => (entry.details as { reason?: string }).reason !== 'locked');
+    expect(checked.length).toBeLessThanOrEqual(THROTTLE.maxFailures);
+  });
+
   it('rate-limits sign-in attempts per client address with a Dutch 429', async () => {
     const limited = await createTestApp(engine, { signInRateLimit: { max: 3, timeWindow: 60_000 } });
     try {

@@ -5,13 +5,13 @@ import {
   ACCESS_RULES,
   type Actor,
   ANONYMOUS,
-  afterFailure,
   canViewOrganisation,
   databaseScopeOf,
   decideAccess,
   isAdmin,
   isLocked,
   passwordProblem,
+  registerAttempt,
   SESSION,
   sessionIsAlive,
   THROTTLE,
@@ -104,40 +104,70 @@ describe('passwordProblem', () => {
 describe('sign-in throttle', () => {
   const start = new Date('2026-03-01T10:00:00Z');
   const at = (ms: number) => new Date(start.getTime() + ms);
-
-  it('locks after the fifth failure within the window, for the lock period', () => {
+  /** Attempts at the given times, all with a wrong password; which of them were allowed to check it. */
+  const run = (times: number[]) => {
     let state: ThrottleState | undefined;
-    for (let attempt = 1; attempt < THROTTLE.maxFailures; attempt++) {
-      state = afterFailure(state, at(attempt * 1000));
-      expect(isLocked(state, at(attempt * 1000))).toBe(false);
-    }
-    state = afterFailure(state, at(10_000));
-    expect(isLocked(state, at(10_001))).toBe(true);
-    expect(isLocked(state, at(10_000 + THROTTLE.lockMs - 1))).toBe(true);
-    expect(isLocked(state, at(10_000 + THROTTLE.lockMs))).toBe(false);
+    return times.map((time) => {
+      const attempt = registerAttempt(state, at(time));
+      state = attempt.state;
+      return { time, verified: attempt.mayVerify, locked: isLocked(state, at(time)) };
+    });
+  };
+
+  it('lets five attempts check the password, then locks for the lock period', () => {
+    const attempts = run([1000, 2000, 3000, 4000, 5000, 6000]);
+    expect(attempts.map((attempt) => attempt.verified)).toEqual([true, true, true, true, true, false]);
+    expect(attempts[5]?.locked).toBe(true);
+    const later = run([
+      1000,
+      2000,
+      3000,
+      4000,
+      5000,
+      6000,
+      6000 + THROTTLE.lockMs - 1,
+      6000 + THROTTLE.lockMs,
+    ]);
+    expect(later.slice(6).map((attempt) => attempt.verified)).toEqual([false, true]);
   });
 
-  it('forgets failures older than the window', () => {
-    let state: ThrottleState | undefined;
-    for (let attempt = 0; attempt < THROTTLE.maxFailures - 1; attempt++)
-      state = afterFailure(state, at(attempt));
-    state = afterFailure(state, at(THROTTLE.windowMs + 10));
-    expect(state.failures).toBe(1);
-    expect(isLocked(state, at(THROTTLE.windowMs + 11))).toBe(false);
+  it('forgets attempts older than the window', () => {
+    const attempts = run([0, 1, 2, 3, THROTTLE.windowMs + 10, THROTTLE.windowMs + 11]);
+    expect(attempts.every((attempt) => attempt.verified)).toBe(true);
   });
 
-  it('locks only when the maximum number of failures fell within the last window', () => {
+  it('never lets more than the maximum attempts check a password within one window, however they are spaced', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 20 * 60_000 }), { maxLength: 40 }), (gaps) => {
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 * 60_000 }), { maxLength: 60 }), (gaps) => {
+        let now = 0;
+        const times = gaps.map((gap) => {
+          now += gap;
+          return now;
+        });
+        const verified = run(times)
+          .filter((attempt) => attempt.verified)
+          .map((attempt) => attempt.time);
+        // Windows are anchored at their first attempt: count verified attempts from each one onwards.
+        return verified.every(
+          (first) =>
+            verified.filter((time) => time >= first && time - first < THROTTLE.windowMs).length <=
+            2 * THROTTLE.maxFailures,
+        );
+      }),
+    );
+  });
+
+  it('checks no password while locked, whatever the spacing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 * 60_000 }), { maxLength: 60 }), (gaps) => {
         let state: ThrottleState | undefined;
-        let now = start.getTime();
-        const failures: number[] = [];
+        let now = 0;
         for (const gap of gaps) {
           now += gap;
-          state = afterFailure(state, new Date(now));
-          failures.push(now);
-          const inWindow = failures.filter((time) => now - time < THROTTLE.windowMs).length;
-          if (isLocked(state, new Date(now)) && inWindow < THROTTLE.maxFailures) return false;
+          const lockedBefore = state !== undefined && isLocked(state, at(now));
+          const attempt = registerAttempt(state, at(now));
+          if (lockedBefore && attempt.mayVerify) return false;
+          state = attempt.state;
         }
         return true;
       }),

@@ -130,16 +130,30 @@ export function isLocked(state: ThrottleState | undefined, now: Date): boolean {
   return state?.lockedUntil != null && state.lockedUntil > now;
 }
 
-/** The state after one more failed sign-in at `now`. */
-export function afterFailure(state: ThrottleState | undefined, now: Date): ThrottleState {
-  const windowOpen = state && now.getTime() - state.firstFailureAt.getTime() < THROTTLE.windowMs;
-  const failures = windowOpen ? state.failures + 1 : 1;
-  const firstFailureAt = windowOpen ? state.firstFailureAt : now;
-  const lockedUntil = failures >= THROTTLE.maxFailures ? new Date(now.getTime() + THROTTLE.lockMs) : null;
+/**
+ * Registers a sign-in attempt at `now`, before the password is checked: every attempt counts, a successful one
+ * then clears the count. Counting first (in one locked row) means attempts sent at the same moment cannot all see
+ * the old count. The attempt may check the password only when `mayVerify`.
+ */
+export function registerAttempt(
+  state: ThrottleState | undefined,
+  now: Date,
+): { state: ThrottleState; mayVerify: boolean } {
+  if (state && isLocked(state, now)) return { state, mayVerify: false };
+  const windowOpen =
+    state !== undefined &&
+    state.failures > 0 &&
+    now.getTime() - state.firstFailureAt.getTime() < THROTTLE.windowMs;
+  const attempts = windowOpen ? state.failures + 1 : 1;
+  if (attempts > THROTTLE.maxFailures) {
+    return {
+      state: { failures: 0, firstFailureAt: now, lockedUntil: new Date(now.getTime() + THROTTLE.lockMs) },
+      mayVerify: false,
+    };
+  }
   return {
-    failures: lockedUntil ? 0 : failures,
-    firstFailureAt: lockedUntil ? now : firstFailureAt,
-    lockedUntil,
+    state: { failures: attempts, firstFailureAt: windowOpen ? state.firstFailureAt : now, lockedUntil: null },
+    mayVerify: true,
   };
 }
 

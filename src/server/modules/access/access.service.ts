@@ -32,7 +32,6 @@ import {
 import { type RequestContext, recordAudit, recordAuditAlone } from '../audit/audit.service.ts';
 import {
   type Actor,
-  afterFailure,
   canViewOrganisation,
   databaseScopeOf,
   isAdmin,
@@ -41,6 +40,7 @@ import {
   normalizeEmail,
   ONE_TIME_LINK_VALID_MS,
   passwordProblem,
+  registerAttempt,
   SESSION,
   SIGN_IN_FAILED_MESSAGE,
   sessionIsAlive,
@@ -153,31 +153,45 @@ export async function signIn(
   now = new Date(),
 ): Promise<NewSession> {
   const email = normalizeEmail(credentials.email);
-  const [throttle] = await db.select().from(signInThrottle).where(eq(signInThrottle.email, email));
+  // Count the attempt first, in one locked row, so that attempts sent at the same moment are all counted.
+  const attempt = await db.transaction(async (tx) => {
+    await tx
+      .insert(signInThrottle)
+      .values({ email, failures: 0, firstFailureAt: now })
+      .onConflictDoNothing({ target: signInThrottle.email });
+    const [current] = await tx
+      .select()
+      .from(signInThrottle)
+      .where(eq(signInThrottle.email, email))
+      .for('update');
+    const next = registerAttempt(current, now);
+    await tx.update(signInThrottle).set(next.state).where(eq(signInThrottle.email, email));
+    return { ...next, wasLocked: current ? isLocked(current, now) : false };
+  });
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const passwordOk =
-    user?.passwordHash && !isLocked(throttle, now)
+    user?.passwordHash && attempt.mayVerify
       ? await verify(user.passwordHash, credentials.password).catch(() => false)
       : await spendVerifyTime(credentials.password).then(() => false);
   if (!user || !passwordOk || user.disabledAt) {
-    const next = afterFailure(throttle, now);
-    const reason = isLocked(throttle, now)
+    const reason = !attempt.mayVerify
       ? 'locked'
       : !user
         ? 'unknown_email'
         : user.disabledAt
           ? 'disabled'
           : 'wrong_password';
-    await db
-      .insert(signInThrottle)
-      .values({ email, ...next })
-      .onConflictDoUpdate({ target: signInThrottle.email, set: isLocked(throttle, now) ? { email } : next });
     await recordAuditAlone(db, context, {
       action: 'auth.sign_in',
       result: 'failure',
       objectType: 'user',
       ...(user ? { objectId: user.id } : {}),
-      details: { email, reason, ...(next.lockedUntil && !isLocked(throttle, now) ? { locked: true } : {}) },
+      // An unknown address is often a password typed in the wrong field: keep only a short fingerprint of it.
+      details: {
+        ...(user ? { email } : { emailFingerprint: tokenHash(email).slice(0, 12) }),
+        reason,
+        ...(!attempt.mayVerify && !attempt.wasLocked ? { locked: true } : {}),
+      },
     });
     throw new UnauthorizedError(SIGN_IN_FAILED_MESSAGE);
   }
