@@ -250,6 +250,35 @@ describe.each(TEST_ENGINES)('authorization matrix on %s', (engine) => {
     expect(outcomes.length).toBe(Object.keys(MATRIX).length * CALLERS.length * 2);
   }, 180_000);
 
+  it('answers every state-changing request without a session with 401 or 403, whatever its body', async () => {
+    const bodies: [string, string][] = [
+      ['application/json', '{}'],
+      ['application/json', '{"broken'],
+      ['application/json', `{"x":"${'x'.repeat(3 * 1024 * 1024)}"}`],
+      ['text/csv', 'a,b\n1,2'],
+      ['application/xml', '<x/>'],
+    ];
+    const writes = test.app.apiRoutes.filter((route) => route.method !== 'GET');
+    for (const route of writes) {
+      const url = route.url
+        .replace(':id', String(fixture.own.id))
+        .replace(':organisationId', String(fixture.own.id));
+      for (const [contentType, payload] of bodies) {
+        const response = await test.app.inject({
+          method: route.method as Method,
+          url,
+          payload,
+          headers: { 'content-type': contentType },
+        });
+        const expected = route.access === 'public' ? [403] : [401];
+        expect(
+          expected,
+          `${route.method} ${route.url} (${contentType}, ${payload.length} bytes): ${response.statusCode}`,
+        ).toContain(response.statusCode);
+      }
+    }
+  });
+
   it('closes published figures to anonymous callers only when the installation says so', async () => {
     const admin = await sessionOf('beheerder');
     await requestAs(test.app, admin, 'PUT', '/api/settings', { figuresPublic: false });

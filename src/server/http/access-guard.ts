@@ -174,31 +174,40 @@ async function accessGuard(app: FastifyInstance, options: { db: Db }) {
     );
   });
 
-  // preHandler, not onRequest: the rate limiter (onRequest) must see refused requests too.
-  app.addHook('preHandler', async (request, reply) => {
+  // preParsing: after every onRequest hook (so the per-route rate limiter counts refused requests too) and
+  // before the body is read or validated (so a caller without access gets 401/403, never a 400 or 413 about a
+  // body nobody will look at).
+  app.addHook('preParsing', async (request, reply, payload) => {
     const access = request.routeOptions.config?.access;
-    if (!access) return;
+    if (!access) return payload;
     const decision = decideAccess(
       access,
       request.actor,
       access === 'published' ? await figuresPublic() : true,
     );
-    if (!decision.allowed) return reply.code(decision.status).send({ message: decision.message });
-    if (SAFE_METHODS.has(request.method)) return;
+    if (!decision.allowed) return refuse(reply, decision.status, decision.message);
+    if (SAFE_METHODS.has(request.method)) return payload;
     const origin = request.headers.origin;
     if (origin && !sameHost(origin, request.host))
-      return reply.code(403).send({ message: 'Verzoek geweigerd: het komt van een andere website.' });
+      return refuse(reply, 403, 'Verzoek geweigerd: het komt van een andere website.');
     const sent = request.headers[CSRF_HEADER];
     const expected = request.session?.csrfToken ?? request.cookies[CSRF_COOKIE];
     if (typeof sent !== 'string' || !expected || !sameToken(sent, expected))
-      return reply.code(403).send({
-        message:
-          'Verzoek geweigerd: de beveiligingscode (CSRF) ontbreekt of klopt niet. Laad de pagina opnieuw.',
-      });
+      return refuse(
+        reply,
+        403,
+        'Verzoek geweigerd: de beveiligingscode (CSRF) ontbreekt of klopt niet. Laad de pagina opnieuw.',
+      );
+    return payload;
   });
 }
 
 export const accessGuardPlugin = fp(accessGuard, { name: 'access-guard' });
+
+/** Answers from a hook: the lifecycle stops here and the body is never read. */
+function refuse(reply: FastifyReply, status: number, message: string) {
+  return reply.code(status).send({ message });
+}
 
 function sameHost(origin: string, host: string): boolean {
   try {
