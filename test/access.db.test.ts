@@ -257,6 +257,10 @@ describe.each(TEST_ENGINES)('accounts and sessions on %s', (engine) => {
     });
     expect(wrongCurrent.statusCode).toBe(400);
     expect(wrongCurrent.json().parameter).toBe('currentPassword');
+    const admin0 = await signInOverHttp(test.app, fixture.emailOf.beheerder);
+    const link = (
+      await requestAs(test.app, admin0, 'POST', `/api/users/${fixture.userIdOf.lezer}/password-link`)
+    ).json().link;
     const changed = await requestAs(test.app, laptop, 'POST', '/api/auth/password', {
       currentPassword: TEST_PASSWORD,
       newPassword: 'een nieuw lang wachtwoord',
@@ -264,6 +268,15 @@ describe.each(TEST_ENGINES)('accounts and sessions on %s', (engine) => {
     expect(changed.statusCode).toBe(200);
     expect((await requestAs(test.app, laptop, 'GET', '/api/auth/session')).json().user).not.toBeNull();
     expect((await requestAs(test.app, phone, 'GET', '/api/auth/session')).json().user).toBeNull();
+    // A reset link from before the change no longer works.
+    const anonymousState = await test.app.inject({ method: 'GET', url: '/api/auth/session' });
+    const stale = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/set-password',
+      payload: { token: tokenOf(link), newPassword: 'iemand anders zijn wachtwoord' },
+      headers: csrfHeaders(anonymousState),
+    });
+    expect(stale.statusCode).toBe(400);
 
     const admin = await signInOverHttp(test.app, fixture.emailOf.beheerder);
     const disabled = await requestAs(test.app, admin, 'PATCH', `/api/users/${fixture.userIdOf.lezer}`, {

@@ -1,5 +1,5 @@
 /** Backup and restore: a round trip on each engine and across engines, and broken files that change nothing. */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -102,6 +102,14 @@ describe('backup and restore', () => {
             [lines[0]?.replace('"migrations":["', '"migrations":["ffff","'), ...lines.slice(1)].join('\n'),
           ),
           'bad row': gzipSync([...lines.slice(0, -1), '{"id":"not json'].join('\n')),
+          'planted session': gzipSync(
+            [
+              lines[0]?.replace('"tables":["', '"tables":["session","'),
+              '{"table":"session","rows":1}',
+              '{"token_hash":"x","user_id":"00000000-0000-4000-8000-000000000001","csrf_token":"y","expires_at":"2099-01-01T00:00:00Z"}',
+              ...lines.slice(1),
+            ].join('\n'),
+          ),
           'wrong column type': gzipSync(
             lines
               .map((line) =>

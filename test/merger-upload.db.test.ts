@@ -119,7 +119,12 @@ describe.each(TEST_ENGINES)('merger upload on %s', (engine) => {
     expect(json.statusCode).toBe(415);
     const shipped = await readFile('reference-data/herindelingen.csv');
     const big = Buffer.concat(Array(Math.ceil((6 * 1024 * 1024) / shipped.length)).fill(shipped));
-    expect((await upload(big)).statusCode).toBe(413);
+    const tooBig = await upload(big);
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().message).toBe('Het verzoek is te groot: de grens is 5 MB.');
+    const empty = await upload('', '?fileName=leeg.csv');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toMatch(/^leeg\.csv is leeg/);
   });
 
   it('is for beheerders only', async () => {

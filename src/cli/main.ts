@@ -265,7 +265,7 @@ program
         action: options.action,
       });
       if (options.out) {
-        await writeFile(options.out, `\uFEFF${auditCsv(rows)}`);
+        await writeFile(options.out, `\uFEFF${auditCsv(rows)}`, { mode: 0o600 });
         console.log(`${rows.length} regel(s) van het auditlog geschreven naar ${options.out}.`);
       } else process.stdout.write(auditCsv(rows));
     });
@@ -279,7 +279,7 @@ program
     const { writeBackup } = await import('../server/modules/backup/backup.service.ts');
     const opened = await openDatabase();
     try {
-      const summary = await writeBackup(opened.database.db, opened.database.engine, file);
+      const summary = await writeBackup(opened.database.db, opened.database.engine, file, cliContext());
       const { size } = await stat(file);
       console.log(
         `Back-up geschreven naar ${file}: ${summary.rows} rijen uit ${summary.tables} tabellen, ${Math.ceil(size / 1024)} kB.`,
@@ -303,7 +303,7 @@ program
     try {
       if (options.safetyBackup) {
         const safety = `ketenzicht-voor-herstel-${new Date().toISOString().replace(/[:.]/g, '-')}.backup`;
-        await writeBackup(opened.database.db, opened.database.engine, safety);
+        await writeBackup(opened.database.db, opened.database.engine, safety, cliContext());
         console.log(`Eerst een back-up van de huidige stand gemaakt: ${safety}`);
       }
       const summary = await restoreBackup(opened.database.db, cliContext(), file);

@@ -9,7 +9,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyReply } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -53,7 +58,7 @@ export type App = Awaited<ReturnType<typeof buildApp>>;
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -161,7 +166,9 @@ export async function buildApp(options: AppOptions) {
   return app;
 }
 
-function handleError(error: FastifyError, _request: unknown, reply: FastifyReply) {
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
     const parameter = first?.instancePath.replace(/^\//, '').split('/')[0] || undefined;
@@ -181,6 +188,12 @@ function handleError(error: FastifyError, _request: unknown, reply: FastifyReply
           : `Ongeldige ${where}${parameter ? ` '${parameter}'` : ''}: ${first?.message ?? 'onbekende fout'}`,
       ...(parameter ? { parameter } : {}),
     });
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = request.routeOptions.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    return reply
+      .code(413)
+      .send({ message: `Het verzoek is te groot: de grens is ${Math.round(limit / (1024 * 1024))} MB.` });
   }
   const dutch = error.code ? FASTIFY_ERRORS_IN_DUTCH[error.code] : undefined;
   if (dutch) return reply.code(error.statusCode ?? 400).send({ message: dutch });
@@ -202,7 +215,6 @@ const FASTIFY_ERRORS_IN_DUTCH: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE:
     'Dit soort inhoud wordt niet ondersteund: stuur JSON (Content-Type: application/json).',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'De lengte van het verzoek klopt niet met de inhoud.',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'Het verzoek is te groot: de grens is 1 MB.',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'Het verzoek is leeg, maar zegt JSON te bevatten. Stuur een JSON-object.',
   FST_ERR_CTP_INVALID_JSON_BODY:
     'Het verzoek bevat geen geldige JSON. Controleer haakjes, aanhalingstekens en komma’s.',

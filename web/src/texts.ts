@@ -168,6 +168,62 @@ export const texts = {
         ? `Op ${date} is deze gemeente opgegaan in ${name}:`
         : `Op ${date} zijn deze ${count} gemeenten opgegaan in ${name}:`,
   },
+  mergerUpload: {
+    heading: 'Herindelingen importeren',
+    intro:
+      'Als beheerder voegt u herindelingen toe met een CSV-bestand, of werkt u bestaande bij. Een rij met dezelfde oude gemeentecode, nieuwe gemeentecode en datum als een bekende herindeling vervangt die; Ketenzicht verwijdert geen herindelingen.',
+    allOrNothing:
+      'Het importeren gaat helemaal of niet: staat er één fout in het bestand, dan verandert er niets. Met “Controleren” ziet u eerst of het bestand in orde is, zonder iets te wijzigen.',
+    columnsIntro:
+      'De eerste regel van het bestand is de kopregel met deze kolommen (zoals in reference-data/herindelingen.csv), gescheiden door komma’s:',
+    columns: [
+      { name: 'old_code', description: 'code van de oude gemeente, bijvoorbeeld GM0457' },
+      { name: 'old_name', description: 'naam van de oude gemeente' },
+      { name: 'new_code', description: 'code van de gemeente waarin zij opging, bijvoorbeeld GM0363' },
+      { name: 'new_name', description: 'naam van die gemeente' },
+      { name: 'effective_date', description: 'ingangsdatum als JJJJ-MM-DD, bijvoorbeeld 2022-03-24' },
+      {
+        name: 'population_share',
+        description:
+          'deel van de inwoners dat naar de nieuwe gemeente ging: groter dan 0, hoogstens 1; leeg als onbekend',
+      },
+      {
+        name: 'new_code_is_new',
+        description: '“ja” als de herindeling deze gemeente heeft gemaakt, anders “nee”',
+      },
+      { name: 'source', description: 'waar de gegevens vandaan komen' },
+    ],
+    fileLabel: 'CSV-bestand met herindelingen',
+    fileDescription: (limit: string) =>
+      `Opgeslagen als CSV (UTF-8 of, uit Excel, Windows-1252), hoogstens ${limit}.`,
+    check: 'Controleren',
+    import: 'Importeren',
+    fileMissing: 'Kies een CSV-bestand met herindelingen.',
+    fileEmpty: (name: string) => `${name} is leeg. Kies een CSV-bestand met een kopregel.`,
+    fileTooLarge: (name: string, limit: string) =>
+      `${name} is groter dan ${limit}. Kies een kleiner bestand of verdeel de herindelingen over meer bestanden.`,
+    problemsSummary: (name: string, count: number, formattedCount: string) =>
+      count === 1
+        ? `${name} bevat 1 fout; er is niets gewijzigd. Bekijk de fout in de tabel “Fouten in het bestand”.`
+        : `${name} bevat ${formattedCount} fouten; er is niets gewijzigd. Bekijk de fouten in de tabel “Fouten in het bestand”.`,
+    problemsHeading: 'Fouten in het bestand',
+    problemsCaption: (name: string, count: number, formattedCount: string) =>
+      count === 1 ? `1 fout in ${name}` : `${formattedCount} fouten in ${name}`,
+    problemsIntro: 'Verbeter deze fouten in het bestand en kies het daarna opnieuw. Rij 1 is de kopregel.',
+    rowColumn: 'Rij',
+    columnColumn: 'Kolom',
+    valueColumn: 'Waarde',
+    messageColumn: 'Wat er mis is',
+    noRow: '–',
+    emptyValue: '(leeg)',
+    rows: (count: number, formattedCount: string) =>
+      count === 1 ? '1 herindelingsrij' : `${formattedCount} herindelingsrijen`,
+    checked: (name: string, rows: string, encoding: string) =>
+      `${name} is in orde: ${rows}, gelezen als ${encoding}. Er is nog niets gewijzigd; kies “Importeren” om de herindelingen op te slaan.`,
+    imported: (name: string, rows: string, encoding: string) =>
+      `${name} is geïmporteerd: ${rows} opgeslagen, gelezen als ${encoding}. De tabel met herindelingen is bijgewerkt.`,
+    encodings: { 'utf-8': 'UTF-8', 'utf-8 met BOM': 'UTF-8 met BOM', 'windows-1252': 'Windows-1252' },
+  },
   notFound: {
     documentTitle: 'Niet gevonden',
     heading: 'Pagina niet gevonden',
@@ -500,10 +556,12 @@ export const texts = {
     exportDescription:
       'Alle regels die aan de filters voldoen, niet alleen deze pagina; gescheiden door puntkomma’s, te openen in een spreadsheet.',
     results: { success: 'Gelukt', denied: 'Geweigerd', failure: 'Mislukt' },
-    objectTypes: { user: 'Gebruiker', organisation: 'Organisatie', settings: 'Instellingen' } as Record<
-      string,
-      string
-    >,
+    objectTypes: {
+      user: 'Gebruiker',
+      organisation: 'Organisatie',
+      settings: 'Instellingen',
+      municipal_merger: 'Herindeling',
+    } as Record<string, string>,
     actions: {
       'auth.sign_in': 'Inloggen',
       'auth.sign_out': 'Afmelden',
@@ -522,6 +580,7 @@ export const texts = {
       'settings.update': 'Instellingen wijzigen',
       'audit.search': 'Auditlog doorzoeken',
       'audit.export': 'Auditlog exporteren',
+      'mergers.import': 'Herindelingen importeren',
       'access.denied': 'Toegang geweigerd',
       'system.restore': 'Back-up teruggezet',
     } as Record<string, string>,

@@ -129,14 +129,17 @@ async function accessGuard(app: FastifyInstance, options: { db: Db }) {
   // Any state-changing request clears the whole cache (sign-out, disabling a user, a new role all take effect at
   // once in this process); other instances on the same PostgreSQL database see such changes within the TTL.
   const sessionCache = new Map<string, { session: SessionInfo; at: number }>();
+  // Bumped by every write: a lookup that started before a write (say, a sign-out) must not be cached after it.
+  let generation = 0;
   const cachedSession = async (token: string): Promise<SessionInfo | null> => {
     const now = Date.now();
     const hit = sessionCache.get(token);
     if (hit && now - hit.at < SESSION_CACHE_TTL_MS && hit.session.expiresAt.getTime() > now)
       return hit.session;
     sessionCache.delete(token);
+    const startedAt = generation;
     const session = await resolveSession(options.db, token);
-    if (session) {
+    if (session && startedAt === generation) {
       if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
       sessionCache.set(token, { session, at: now });
     }
@@ -144,7 +147,10 @@ async function accessGuard(app: FastifyInstance, options: { db: Db }) {
   };
   // onSend: after the handler's transaction, before the client hears the answer and can make its next request.
   app.addHook('onSend', async (request) => {
-    if (!SAFE_METHODS.has(request.method)) sessionCache.clear();
+    if (!SAFE_METHODS.has(request.method)) {
+      generation++;
+      sessionCache.clear();
+    }
   });
 
   app.addHook('onRequest', async (request) => {

@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: EUPL-1.2
 /**
- * The state-changing calls of the access module. Each carries the CSRF token of the session (or, before sign-in,
- * of the visitor's CSRF cookie) from GET /api/auth/session; when the server refuses a stale token, the session
- * is asked again and the call repeated once with the fresh token.
+ * The state-changing calls of the API: those of the access module, and the import of a merger file. Each
+ * carries the CSRF token of the session (or, before sign-in, of the visitor's CSRF cookie) from
+ * GET /api/auth/session; when the server refuses a stale token, the session is asked again and the call
+ * repeated once with the fresh token.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../src/shared/access.ts';
-import { ApiError, sendJson, type WriteMethod } from './client.ts';
+import { ApiError, mergerImportPath, sendFile, sendJson, type WriteMethod } from './client.ts';
 import { sessionQuery } from './queries.ts';
 import type {
   CreatedUser,
   CreateUserInput,
   InstallationSettings,
+  MergerImportResult,
   OrganisationDetail,
   OrganisationInput,
   PasswordLink,
@@ -20,21 +22,21 @@ import type {
   UserSummary,
 } from './types.ts';
 
-async function send<T>(
-  queryClient: QueryClient,
-  method: WriteMethod,
-  path: string,
-  body?: unknown,
-): Promise<T> {
+/** Runs `request` with the session's CSRF token; after a 403, once more with a fresh token if there is one. */
+async function withCsrf<T>(queryClient: QueryClient, request: (csrfToken: string) => Promise<T>): Promise<T> {
   const { csrfToken } = await queryClient.ensureQueryData(sessionQuery());
   try {
-    return await sendJson<T>(method, path, csrfToken, body);
+    return await request(csrfToken);
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 403)) throw error;
     const fresh = await queryClient.fetchQuery({ ...sessionQuery(), staleTime: 0 });
     if (fresh.csrfToken === csrfToken) throw error;
-    return sendJson<T>(method, path, fresh.csrfToken, body);
+    return request(fresh.csrfToken);
   }
+}
+
+function send<T>(queryClient: QueryClient, method: WriteMethod, path: string, body?: unknown): Promise<T> {
+  return withCsrf(queryClient, (csrfToken) => sendJson<T>(method, path, csrfToken, body));
 }
 
 const id = encodeURIComponent;
@@ -70,4 +72,10 @@ export const accessApi = {
 
   updateSettings: (queryClient: QueryClient, body: InstallationSettings) =>
     send<InstallationSettings>(queryClient, 'PUT', '/api/settings', body),
+
+  /** A merger CSV as the raw request body: checked only (`dryRun`), or imported (all rows or none). */
+  importMergers: (queryClient: QueryClient, file: Blob, options: { fileName: string; dryRun: boolean }) =>
+    withCsrf(queryClient, (csrfToken) =>
+      sendFile<MergerImportResult>(mergerImportPath(options), csrfToken, file, 'text/csv'),
+    ),
 };

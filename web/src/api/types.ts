@@ -9,6 +9,8 @@ import type {
   areaDetail,
   areaList,
   areaSummary,
+  errorResponse,
+  mergerImportResult,
   mergerList,
 } from '../../../src/server/modules/geography/geography.schemas.ts';
 import type { AreaLevel } from '../../../src/shared/geography.ts';
@@ -23,6 +25,14 @@ export type PopulationFigure = AreaDetail['population'][number];
 export type MergerLink = AreaDetail['successors'][number];
 export type MergerList = z.infer<typeof mergerList>;
 export type Merger = MergerList['items'][number];
+/** The answer to a merger file that was checked (dry run) or imported. */
+export type MergerImportResult = z.infer<typeof mergerImportResult>;
+export type FileEncoding = MergerImportResult['encoding'];
+
+/** An error answer of the API. */
+export type ApiErrorBody = z.infer<typeof errorResponse>;
+/** One problem of a refused file: its row (the header is row 1), column, the value seen, and what is wrong. */
+export type FileProblem = NonNullable<ApiErrorBody['problems']>[number];
 
 /** Levels that have boundaries and can be shown on the map, in the order the level switch offers them. */
 export const mapLevels = ['gemeente', 'veiligthuisregio', 'provincie'] as const satisfies readonly Level[];

@@ -192,6 +192,35 @@ export function TextField({
   );
 }
 
+interface FileFieldProps {
+  id: string;
+  label: ReactNode;
+  /** The file types offered in the browser's file chooser, e.g. ".csv,text/csv" (the server still checks). */
+  accept: string;
+  onChange(file: File | null): void;
+  description?: ReactNode | undefined;
+  error?: string | undefined;
+  inputRef?: RefObject<HTMLInputElement | null>;
+}
+
+/** One file to choose; the browser's own file input, since the design system has none. */
+export function FileField({ id, label, accept, onChange, description, error, inputRef }: FileFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} description={description} error={error}>
+      <input
+        id={id}
+        ref={inputRef}
+        type="file"
+        accept={accept}
+        onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, description, error)}
+        className="ks-file-input"
+      />
+    </FieldFrame>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;
@@ -277,18 +306,23 @@ export function CheckboxField({ id, label, checked, onChange, description, error
   );
 }
 
-/** The submit button; while the request runs it says so (the form ignores a second submit meanwhile). */
+/**
+ * The submit button; while the request runs it says so (the form ignores a second submit meanwhile). A form
+ * with two ways to submit tells them apart by `value` (the submit event's `submitter`).
+ */
 export function SubmitButton({
   busy,
   children,
   appearance = 'primary-action-button',
+  value,
 }: {
   busy: boolean;
   children: ReactNode;
   appearance?: 'primary-action-button' | 'secondary-action-button';
+  value?: string;
 }) {
   return (
-    <Button type="submit" appearance={appearance} busy={busy} className="ks-submit">
+    <Button type="submit" appearance={appearance} busy={busy} value={value} className="ks-submit">
       {children}
       {busy && <span className="ks-visually-hidden"> ({t.busy})</span>}
     </Button>

@@ -15,18 +15,24 @@ import {
 import { mergersQuery } from '../api/queries.ts';
 import type { Merger } from '../api/types.ts';
 import { AppLink } from '../components/app-link.tsx';
+import { useSession } from '../components/session.tsx';
 import { ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { formatDate } from '../lib/format.ts';
 import { formatShare, groupMergersByDate, mergerTableCaption } from '../lib/mergers.ts';
 import { texts } from '../texts.ts';
+import { MergerUploadSection } from './admin/merger-upload-form.tsx';
 
 const t = texts.mergers;
 
-/** /herindelingen: every municipal merger on record, newest first, with what it means for the figures. */
+/**
+ * /herindelingen: every municipal merger on record, newest first, with what it means for the figures; for a
+ * signed-in beheerder also the form to import a merger file.
+ */
 export function MergersPage() {
   useDocumentTitle(t.documentTitle);
   const query = useQuery(mergersQuery());
+  const isAdmin = useSession().data?.user?.isAdmin === true;
 
   return (
     <>
@@ -45,6 +51,7 @@ export function MergersPage() {
       ) : (
         <MergerTable mergers={query.data.items} />
       )}
+      {isAdmin && <MergerUploadSection />}
     </>
   );
 }

@@ -113,7 +113,7 @@ export const userParams = z.object({ id: z.uuid('Gebruik een gebruikers-id (uuid
 export const createUserBody = z.strictObject({
   email,
   displayName: plainText('de naam', 200),
-  organisationId: z.number().int().positive().optional(),
+  organisationId: z.number().int().positive().max(2_147_483_647, 'Onbekend organisatienummer').optional(),
   role: role.optional(),
 });
 export const updateUserBody = z.strictObject({
@@ -134,9 +134,15 @@ export const settingsBody = z.strictObject({
   figuresPublic: z.boolean().describe('Published aggregate figures open without sign-in (default true)'),
 });
 
+/** A day the audit log can hold: PostgreSQL has no year 0, and nothing was logged before 2000. */
+const auditDay = (message: string) =>
+  z.iso
+    .date(message)
+    .refine((day) => day >= '2000-01-01' && day <= '2999-12-31', 'Kies een datum tussen 2000 en 2999');
+
 export const auditQuery = z.object({
-  from: z.iso.date('Gebruik een datum als 2026-03-01').optional(),
-  to: z.iso.date('Gebruik een datum als 2026-03-31').optional(),
+  from: auditDay('Gebruik een datum als 2026-03-01').optional(),
+  to: auditDay('Gebruik een datum als 2026-03-31').optional(),
   action: z
     .string()
     .max(100)

@@ -300,6 +300,8 @@ export async function changePassword(
     await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, user.id), sql`${sessions.tokenHash} <> ${keepSessionHash}`));
+    // A reset link handed out earlier must not undo the change.
+    await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, user.id));
     await recordAudit(tx, context, {
       action: 'auth.change_password',
       result: 'success',
@@ -781,7 +783,10 @@ export async function updateUser(
       .set({ displayName: input.displayName?.trim() || before.displayName, disabledAt })
       .where(eq(users.id, id));
     // A disabled user is signed out at once, not when the session expires.
-    if (disabledAt) await tx.delete(sessions).where(eq(sessions.userId, id));
+    if (disabledAt) {
+      await tx.delete(sessions).where(eq(sessions.userId, id));
+      await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, id));
+    }
     await recordAudit(tx, context, {
       action: 'user.update',
       result: 'success',

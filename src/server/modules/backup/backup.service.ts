@@ -77,7 +77,12 @@ async function tablesInDependencyOrder(db: Db): Promise<string[]> {
 const identifier = (name: string) => sql.raw(`"${name.replaceAll('"', '""')}"`);
 
 /** Writes a backup of the whole database to `file` (via a temporary file, so a failed backup leaves nothing). */
-export async function writeBackup(db: Db, engine: string, file: string): Promise<BackupSummary> {
+export async function writeBackup(
+  db: Db,
+  engine: string,
+  file: string,
+  context?: RequestContext,
+): Promise<BackupSummary> {
   const partial = `${file}.partial`;
   let rows = 0;
   let tables: string[] = [];
@@ -114,13 +119,19 @@ export async function writeBackup(db: Db, engine: string, file: string): Promise
         for (const line of lines) yield `${line}\n`;
       })(),
       createGzip(),
-      createWriteStream(partial),
+      // Backups hold password hashes, e-mail addresses and the audit log: readable by the owner only.
+      createWriteStream(partial, { mode: 0o600 }),
     );
     await rename(partial, file);
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
   }
+  // A backup is a copy of everything, personal data included: who made it is on record.
+  if (context)
+    await db.transaction((tx) =>
+      recordAudit(tx, context, { action: 'system.backup', result: 'success', details: { file, rows } }),
+    );
   return { tables: tables.length, rows };
 }
 
@@ -207,6 +218,11 @@ export async function restoreBackup(db: Db, context: RequestContext, file: strin
         `deze database heeft er ${current.length}). Herstel de back-up met dezelfde versie van Ketenzicht. Er is niets veranderd.`,
     );
   const tables = await tablesInDependencyOrder(db);
+  const forbidden = backup.header.tables.filter((table) => NOT_BACKED_UP.has(table));
+  if (forbidden.length)
+    throw new UserError(
+      `${file} bevat ${forbidden.join(', ')}, die nooit in een back-up staan. Er is niets veranderd.`,
+    );
   const unknown = backup.header.tables.filter((table) => !tables.includes(table));
   if (unknown.length)
     throw new UserError(`${file}: onbekende tabellen ${unknown.join(', ')}. Er is niets veranderd.`);

@@ -60,12 +60,14 @@ export function geographyRoutes(service: GeographyService, db: Db): FastifyPlugi
         },
       },
       async (request) => {
-        if (!Buffer.isBuffer(request.body))
+        // No body at all (an empty file) is "empty", not "wrong type".
+        const body = request.body === undefined || request.body === null ? Buffer.alloc(0) : request.body;
+        if (!Buffer.isBuffer(body))
           throw new UploadError(
             'Stuur het CSV-bestand zelf als inhoud van het verzoek (Content-Type: text/csv).',
           );
         return importMergerFile(db, contextOf(request), {
-          bytes: request.body,
+          bytes: body,
           fileName: request.query.fileName,
           dryRun: request.query.dryRun,
         });
