@@ -60,8 +60,8 @@ describe.each(TEST_ENGINES)('accounts and sessions on %s', (engine) => {
     expect(await auditActions()).toContain('auth.sign_out:success');
   });
 
-  it('marks the cookie Secure behind an HTTPS proxy', async () => {
-    const proxied = await createTestApp(engine, { trustProxy: true });
+  it('marks the cookie Secure behind an HTTPS proxy, and trusts only that proxy for the client address', async () => {
+    const proxied = await createTestApp(engine, { trustProxy: 1 });
     try {
       await seedAccessFixture(proxied.database.db);
       const anonymous = await proxied.app.inject({
@@ -73,10 +73,20 @@ describe.each(TEST_ENGINES)('accounts and sessions on %s', (engine) => {
         method: 'POST',
         url: '/api/auth/sign-in',
         payload: { email: fixture.emailOf.lezer, password: TEST_PASSWORD },
-        headers: { ...csrfHeaders(anonymous), 'x-forwarded-proto': 'https' },
+        // The client forged the first address; the proxy appended the real one.
+        headers: {
+          ...csrfHeaders(anonymous),
+          'x-forwarded-proto': 'https',
+          'x-forwarded-for': '6.6.6.6, 203.0.113.9',
+        },
       });
       expect(signIn.statusCode).toBe(200);
       expect(signIn.cookies.find((candidate) => candidate.name === 'ketenzicht_sessie')?.secure).toBe(true);
+      const [entry] = await proxied.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'auth.sign_in'));
+      expect(entry?.origin).toBe('203.0.113.9');
     } finally {
       await proxied.close();
     }
@@ -432,6 +442,21 @@ describe.each(TEST_ENGINES)('accounts and sessions on %s', (engine) => {
     expect(await databaseError(db.execute(sql`delete from audit_log`))).toMatch(
       /alleen worden aangevuld: DELETE/,
     );
+    // The application role writes entries only in the name of the actor it runs for.
+    const lezer = { userId: fixture.userIdOf.lezer, isAdmin: false, organisationIds: [fixture.own.id] };
+    expect(
+      await databaseError(
+        withScope(db, lezer, (tx) =>
+          tx.insert(auditLog).values({
+            action: 'x',
+            result: 'success',
+            origin: 'x',
+            actorUserId: fixture.userIdOf.beheerder,
+            actorLabel: 'vervalst',
+          }),
+        ),
+      ),
+    ).toMatch(/row-level security/);
     const [count] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from audit_log`);
     expect(count?.n).toBeGreaterThan(0);
   });

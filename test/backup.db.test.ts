@@ -55,6 +55,8 @@ describe('backup and restore', () => {
         const file = path.join(folder, `${from}-${to}.backup`);
         const written = await writeBackup(source.db, source.engine, file);
         expect(written.rows).toBeGreaterThan(1000);
+        // Only the owner may read a backup: it holds password hashes and the audit log.
+        expect((await stat(file)).mode & 0o777).toBe(0o600);
         const expected = await snapshot(source.db);
 
         target = await createTestDatabase(to);

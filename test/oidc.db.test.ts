@@ -12,7 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type App, type AppOptions, buildApp } from '../src/server/app.ts';
 import type { AppDatabase } from '../src/server/db/client.ts';
 import { auditLog, memberships, users } from '../src/server/db/schema/index.ts';
-import { createUser } from '../src/server/modules/access/access.service.ts';
+import { createOrganisation, createUser } from '../src/server/modules/access/access.service.ts';
 import { type AccessFixture, CLI_CONTEXT, seedAccessFixture } from './support/accounts.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
 import { TEST_ENGINES } from './support/database.ts';
@@ -56,6 +56,8 @@ function oidcOptions(provider: TestIssuer): Omit<AppOptions, 'database'> {
       label: 'Aanmelden met het account van uw gemeente',
       organisationClaim: ORGANISATION_CLAIM,
       roleClaim: ROLE_CLAIM,
+      // Fresh test databases number these two 1 and 2; the list names one by name and one by number.
+      claimableOrganisations: ['Gemeente Amsterdam', '2'],
       allowInsecure: true,
     },
   };
@@ -309,7 +311,11 @@ describe.each(TEST_ENGINES)('OpenID Connect sign-in on %s', (engine) => {
     expect(await userCount()).toBe(count);
   });
 
-  it('refuses users it cannot admit: no claims, an unverified e-mail, an unknown role or organisation', async () => {
+  it('refuses users it cannot admit: no claims, an unverified e-mail, an unknown role or organisation, beheerder, an organisation not allowed for the provider, a password account', async () => {
+    const politie = await createOrganisation(test.database.db, CLI_CONTEXT, {
+      kind: 'politie',
+      name: 'Politie-eenheid Amsterdam',
+    });
     await createUser(test.database.db, CLI_CONTEXT, {
       email: 'm.smit@amsterdam.example',
       displayName: 'Marieke Smit',
@@ -347,6 +353,24 @@ describe.each(TEST_ENGINES)('OpenID Connect sign-in on %s', (engine) => {
       },
       // No e-mail address at all.
       { sub: 'zonder-mail', [ORGANISATION_CLAIM]: fixture.own.name, [ROLE_CLAIM]: 'lezer' },
+      // beheerder is never taken from a claim.
+      {
+        sub: 'claimt-beheer',
+        email: 'beheer@amsterdam.example',
+        email_verified: true,
+        [ORGANISATION_CLAIM]: fixture.own.name,
+        [ROLE_CLAIM]: 'beheerder',
+      },
+      // An organisation that exists, but that this provider may not place users in.
+      {
+        sub: 'andere-organisatie',
+        email: 'politie@amsterdam.example',
+        email_verified: true,
+        [ORGANISATION_CLAIM]: String(politie.id),
+        [ROLE_CLAIM]: 'lezer',
+      },
+      // A verified address of an account that already has a password: no take-over by e-mail.
+      { sub: 'overname', email: fixture.emailOf.beheerder.toUpperCase(), email_verified: true },
     ];
     const count = await userCount();
     for (const account of refused) {
@@ -357,6 +381,7 @@ describe.each(TEST_ENGINES)('OpenID Connect sign-in on %s', (engine) => {
     }
     expect(await userCount()).toBe(count);
     expect((await userByEmail('m.smit@amsterdam.example'))?.oidcSubject).toBeNull();
+    expect((await userByEmail(fixture.emailOf.beheerder))?.oidcSubject).toBeNull();
     expect(await auditEntries('user.link_oidc')).toEqual([]);
     const failures = await auditEntries('auth.sign_in');
     expect(failures).toHaveLength(refused.length);
@@ -365,7 +390,10 @@ describe.each(TEST_ENGINES)('OpenID Connect sign-in on %s', (engine) => {
         result: 'failure',
         actorUserId: null,
         actorLabel: 'anoniem',
-        details: { method: 'oidc', reason: expect.stringContaining('nog geen toegang tot Ketenzicht') },
+        details: {
+          method: 'oidc',
+          reason: expect.stringMatching(/nog geen toegang tot Ketenzicht|hoort al bij een ander account/),
+        },
       });
     }
   });

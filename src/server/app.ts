@@ -46,8 +46,11 @@ export type AppOptions = {
   oidc?: Omit<OidcConfig, 'publicUrl'> | undefined;
   /** Sign-in and set-password attempts per client address per window (default 10 per minute). */
   signInRateLimit?: { max: number; timeWindow: number };
-  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto, so client addresses and "Secure" cookies are right. */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy: the number of proxies to trust, or their addresses, so client addresses and "Secure"
+   * cookies are right. Never `true`: then any client could forge its address.
+   */
+  trustProxy?: false | number | string;
 };
 
 // Validation messages reach users: in Dutch.
@@ -59,7 +62,7 @@ export async function buildApp(options: AppOptions) {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: DEFAULT_BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustedProxies(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -167,6 +170,11 @@ export async function buildApp(options: AppOptions) {
 }
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** A hop count becomes "trust the nearest N proxies" (what Fastify does with a number, in a form its types take). */
+function trustedProxies(setting: false | number | string) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
 
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -18,14 +18,25 @@ const environmentSchema = z.object({
   KETENZICHT_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'KETENZICHT_PUBLIC_URL moet een http(s)-adres zijn' })
     .optional(),
-  /** true behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto. */
-  KETENZICHT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * Behind a reverse proxy: how many proxies to trust (e.g. 1) or their addresses (e.g. 10.0.0.1,10.0.0.0/24).
+   * Not "true": trusting every hop would let any client forge its address in X-Forwarded-For.
+   */
+  KETENZICHT_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/,
+      'KETENZICHT_TRUST_PROXY moet false zijn, een aantal proxies (bijv. 1) of hun adressen (bijv. 10.0.0.1,10.0.0.0/24)',
+    )
+    .default('false'),
   KETENZICHT_OIDC_ISSUER: z.url({ error: 'KETENZICHT_OIDC_ISSUER moet een adres zijn' }).optional(),
   KETENZICHT_OIDC_CLIENT_ID: z.string().min(1).optional(),
   KETENZICHT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   KETENZICHT_OIDC_LABEL: z.string().min(1).default('Aanmelden via uw organisatie'),
   KETENZICHT_OIDC_ORGANISATION_CLAIM: z.string().min(1).optional(),
   KETENZICHT_OIDC_ROLE_CLAIM: z.string().min(1).optional(),
+  /** Comma-separated organisation numbers or names the provider's claims may place users in. */
+  KETENZICHT_OIDC_ORGANISATIONS: z.string().min(1).optional(),
 });
 
 export type AppConfig = {
@@ -35,7 +46,8 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   publicUrl: string;
-  trustProxy: boolean;
+  /** false, a number of trusted hops, or trusted proxy addresses (comma-separated). */
+  trustProxy: false | number | string;
   oidc:
     | {
         issuer: string;
@@ -44,6 +56,7 @@ export type AppConfig = {
         label: string;
         organisationClaim: string | undefined;
         roleClaim: string | undefined;
+        claimableOrganisations: string[];
       }
     | undefined;
 };
@@ -66,7 +79,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const hostInUrl = values.HOST.includes(':') ? `[${values.HOST}]` : values.HOST;
   return {
     publicUrl: values.KETENZICHT_PUBLIC_URL ?? `http://${hostInUrl}:${values.PORT}`,
-    trustProxy: values.KETENZICHT_TRUST_PROXY === 'true',
+    trustProxy:
+      values.KETENZICHT_TRUST_PROXY === 'false'
+        ? false
+        : /^\d+$/.test(values.KETENZICHT_TRUST_PROXY)
+          ? Number(values.KETENZICHT_TRUST_PROXY)
+          : values.KETENZICHT_TRUST_PROXY,
     oidc:
       values.KETENZICHT_OIDC_ISSUER && values.KETENZICHT_OIDC_CLIENT_ID
         ? {
@@ -76,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             label: values.KETENZICHT_OIDC_LABEL,
             organisationClaim: values.KETENZICHT_OIDC_ORGANISATION_CLAIM,
             roleClaim: values.KETENZICHT_OIDC_ROLE_CLAIM,
+            claimableOrganisations: (values.KETENZICHT_OIDC_ORGANISATIONS ?? '')
+              .split(',')
+              .map((entry) => entry.trim())
+              .filter(Boolean),
           }
         : undefined,
     host: values.HOST,

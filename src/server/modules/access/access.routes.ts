@@ -237,7 +237,12 @@ export function accessRoutes(options: AccessRouteOptions): FastifyPluginAsyncZod
         const callbackUrl = new URL(request.url, options.publicUrl);
         try {
           const claims = await options.oidc.finish(callbackUrl, cookie);
-          const userId = await service.userForOidcClaims(db, context, claims);
+          const userId = await service.userForOidcClaims(
+            db,
+            context,
+            claims,
+            options.oidc.claimableOrganisations,
+          );
           const session = await service.signInVerified(db, context, userId, {
             method: 'oidc',
             subject: claims.subjectKey,

@@ -948,6 +948,7 @@ export async function userForOidcClaims(
   db: Db,
   context: RequestContext,
   claims: OidcClaims,
+  allowedOrganisations: readonly string[] = [],
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const [linked] = await tx
@@ -958,10 +959,12 @@ export async function userForOidcClaims(
     const email = claims.email ? normalizeEmail(claims.email) : undefined;
     if (email && claims.emailVerified) {
       const [byEmail] = await tx
-        .select({ id: users.id, oidcSubject: users.oidcSubject })
+        .select({ id: users.id, oidcSubject: users.oidcSubject, passwordHash: users.passwordHash })
         .from(users)
         .where(eq(users.email, email));
-      if (byEmail && byEmail.oidcSubject === null) {
+      // Only an account the beheerder made for this purpose (no password yet) is linked by e-mail: an identity
+      // provider that lets users choose their address must not be able to take over a password account.
+      if (byEmail && byEmail.oidcSubject === null && byEmail.passwordHash === null) {
         await tx.update(users).set({ oidcSubject: claims.subjectKey }).where(eq(users.id, byEmail.id));
         await recordAudit(tx, context, {
           action: 'user.link_oidc',
@@ -977,14 +980,26 @@ export async function userForOidcClaims(
           'Dit e-mailadres hoort al bij een ander account in Ketenzicht. Vraag de beheerder om uw account te koppelen.',
         );
     }
-    if (email && claims.emailVerified && claims.organisation && claims.role) {
+    if (
+      email &&
+      claims.emailVerified &&
+      claims.organisation &&
+      claims.role &&
+      allowedOrganisations.length > 0
+    ) {
       const [organisation] = await tx
-        .select({ id: organisations.id })
+        .select({ id: organisations.id, name: organisations.name })
         .from(organisations)
         .where(
           sql`${organisations.name} = ${claims.organisation} or ${organisations.id}::text = ${claims.organisation}`,
         );
-      if (organisation) {
+      // The provider may only place users in the organisations configured for it (by number or name).
+      const allowed =
+        organisation !== undefined &&
+        allowedOrganisations.some(
+          (entry) => entry === String(organisation.id) || entry === organisation.name,
+        );
+      if (organisation && allowed) {
         const [user] = await tx
           .insert(users)
           .values({ email, displayName: claims.name?.trim() || email, oidcSubject: claims.subjectKey })

@@ -17,6 +17,12 @@ export type OidcConfig = {
   /** Claim naming the user's organisation (its name or number) and claim naming the role, when the IdP sends them. */
   organisationClaim?: string | undefined;
   roleClaim?: string | undefined;
+  /**
+   * Organisations (numbers or names) this identity provider may place users in through its claims. Without it,
+   * claims create no users: a beheerder adds them first. One municipality's provider must not be able to assert
+   * membership of the police or of another gemeente.
+   */
+  claimableOrganisations?: string[] | undefined;
   /** Allows an http:// issuer: tests and local development only. */
   allowInsecure?: boolean | undefined;
 };
@@ -54,6 +60,7 @@ export function createOidcLogin(config: OidcConfig) {
 
   return {
     label: config.label,
+    claimableOrganisations: config.claimableOrganisations ?? [],
     /** Where to send the browser, and the cookie value that must come back with the callback. */
     async start(): Promise<{ url: string; cookie: string }> {
       const verifier = client.randomPKCECodeVerifier();
@@ -97,7 +104,8 @@ export function createOidcLogin(config: OidcConfig) {
         emailVerified: claims.email_verified === true,
         name: text('name'),
         organisation: text(config.organisationClaim),
-        role: ROLES.find((known) => known === role),
+        // Never beheerder from a claim: that role is given inside Ketenzicht only.
+        role: ROLES.find((known) => known === role && known !== 'beheerder'),
       };
     },
   };
