@@ -115,6 +115,10 @@ describe.each(TEST_ENGINES)('merger upload on %s', (engine) => {
     expect(response.json().message).toBe(
       'herindelingen.csv is een Excel- of zipbestand, geen CSV-bestand. Sla het werkblad op als CSV (UTF-8).',
     );
+    expect((await auditOf()).at(-1)).toMatchObject({
+      result: 'failure',
+      details: { fileName: 'herindelingen.csv' },
+    });
     const json = await upload('{"a":1}', '', admin, 'application/json');
     expect(json.statusCode).toBe(415);
     const shipped = await readFile('reference-data/herindelingen.csv');

@@ -3,7 +3,7 @@
  * row validated, then all rows or none in one transaction with its audit entry. A dry run validates only.
  */
 import type { Db } from '../../db/client.ts';
-import { decodeTextUpload, type TextEncoding } from '../../http/uploads.ts';
+import { decodeTextUpload, type TextEncoding, UploadError } from '../../http/uploads.ts';
 import { type RequestContext, recordAudit } from '../audit/audit.service.ts';
 import { MergerFileError, parseMergerCsv, upsertMergers } from './geography.reference.ts';
 
@@ -14,17 +14,27 @@ export async function importMergerFile(
   context: RequestContext,
   file: { bytes: Uint8Array; fileName: string; dryRun: boolean },
 ): Promise<MergerImportResult> {
-  const { text, encoding } = decodeTextUpload(file.bytes, file.fileName);
   let rows: ReturnType<typeof parseMergerCsv>;
+  let encoding: TextEncoding;
   try {
-    rows = parseMergerCsv(text, file.fileName);
+    const decoded = decodeTextUpload(file.bytes, file.fileName);
+    encoding = decoded.encoding;
+    rows = parseMergerCsv(decoded.text, file.fileName);
   } catch (error) {
-    if (error instanceof MergerFileError) {
+    // Refused files are on record too: every import attempt is, not only the ones that changed something.
+    if (error instanceof MergerFileError || error instanceof UploadError) {
       await db.transaction((tx) =>
         recordAudit(tx, context, {
           action: 'mergers.import',
           result: 'failure',
-          details: { fileName: file.fileName, dryRun: file.dryRun, problems: error.problems.length },
+          details: {
+            fileName: file.fileName,
+            dryRun: file.dryRun,
+            bytes: file.bytes.length,
+            ...(error instanceof MergerFileError
+              ? { problems: error.problems.length }
+              : { refused: error.message }),
+          },
         }),
       );
     }
