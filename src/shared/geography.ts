@@ -29,3 +29,18 @@ export function compareAreaNames(a: string, b: string): number {
   const key = (name: string) => name.replace(/^'[st][- ]/i, '');
   return dutchCollator.compare(key(a), key(b)) || dutchCollator.compare(a, b);
 }
+
+/** Columns of a merger file (herindelingen CSV), as in reference-data/herindelingen.csv. */
+export const MERGER_CSV_COLUMNS = [
+  'old_code',
+  'old_name',
+  'new_code',
+  'new_name',
+  'effective_date',
+  'population_share',
+  'new_code_is_new',
+  'source',
+] as const;
+
+/** Largest merger file accepted: the national table of all mergers since 1990 is well under 1 MB. */
+export const MERGER_UPLOAD_LIMIT = 5 * 1024 * 1024;

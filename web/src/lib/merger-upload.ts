@@ -4,25 +4,15 @@
  * server's answers become the form's errors and the table of problems, and the confirmation of a check or an
  * import. Texts come in as `t` (texts.mergerUpload), numbers already formatted where a text shows them.
  */
+
+// The column list and size limit are the server's own (shared), so the form cannot drift from the API.
+import { MERGER_CSV_COLUMNS, MERGER_UPLOAD_LIMIT } from '../../../src/shared/geography.ts';
 import { ApiError } from '../api/client.ts';
 import type { FileProblem, MergerImportResult } from '../api/types.ts';
 import type { FormError, FormErrors } from './form-errors.ts';
 import { formatNumber } from './format.ts';
 
-/** As the server's MERGER_UPLOAD_LIMIT (geography.routes.ts): larger files are refused with a 413. */
-export const MERGER_UPLOAD_LIMIT = 5 * 1024 * 1024;
-
-/** The header of reference-data/herindelingen.csv, as the server's MERGER_CSV_COLUMNS. */
-export const MERGER_CSV_COLUMNS = [
-  'old_code',
-  'old_name',
-  'new_code',
-  'new_name',
-  'effective_date',
-  'population_share',
-  'new_code_is_new',
-  'source',
-] as const;
+export { MERGER_CSV_COLUMNS, MERGER_UPLOAD_LIMIT };
 
 /** The form's fields: the file input, and the table of problems the error summary links to. */
 export const UPLOAD_FIELDS = { file: 'file', problems: 'problems' } as const;

@@ -5,6 +5,7 @@
 import {
   AREA_CODE_PATTERNS,
   type AreaLevel,
+  MERGER_CSV_COLUMNS,
   NETHERLANDS_CODE,
   PARENT_LEVELS,
   type ParentLevel,
@@ -277,16 +278,7 @@ export function successorsOn(
 // ---------------------------------------------------------------------------------------------------------
 // Validation of the merger CSV that an admin loads
 
-export const MERGER_CSV_COLUMNS = [
-  'old_code',
-  'old_name',
-  'new_code',
-  'new_name',
-  'effective_date',
-  'population_share',
-  'new_code_is_new',
-  'source',
-] as const;
+export { MERGER_CSV_COLUMNS };
 
 /** Columns a merger file must have; the share and "new code" columns may be left out. */
 export const MERGER_CSV_REQUIRED_COLUMNS: readonly string[] = MERGER_CSV_COLUMNS.filter(

@@ -1,6 +1,7 @@
 /** HTTP routes of the geography module: translate between HTTP and the service, nothing more. */
 import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MERGER_UPLOAD_LIMIT } from '../../../shared/geography.ts';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/access-guard.ts';
 import { UploadError } from '../../http/uploads.ts';
@@ -25,9 +26,6 @@ const BOUNDARY_FILES = {
   veiligthuisregio: 'veiligthuisregio_2025.topojson',
   provincie: 'provincie_2025.topojson',
 } as const;
-
-/** Largest merger file accepted: the national table of all mergers since 1990 is well under 1 MB. */
-export const MERGER_UPLOAD_LIMIT = 5 * 1024 * 1024;
 
 export function geographyRoutes(service: GeographyService, db: Db): FastifyPluginAsyncZod {
   return async (app) => {
