@@ -14,6 +14,7 @@ type MergerRow = Awaited<ReturnType<GeographyService['listMergers']>>[number];
 
 import { APP_VERSION } from '../server/version.ts';
 import { AREA_LEVELS } from '../shared/geography.ts';
+import { registerFiguresCommands } from './figures-commands.ts';
 import { formatTable } from './format.ts';
 
 // Heavy modules (database engines, web server) load inside the verb that needs them: `--help` stays instant.
@@ -314,6 +315,8 @@ program
       await opened.close();
     }
   });
+
+registerFiguresCommands(program, { withDatabase, cliContext });
 
 /** The command line acts as the operator of the installation, and is recorded as such in the audit log. */
 function cliContext() {

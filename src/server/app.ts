@@ -28,6 +28,7 @@ import { accessGuardPlugin } from './http/access-guard.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
 import { createOidcLogin, type OidcConfig } from './modules/access/oidc.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { figuresRoutes } from './modules/figures/figures.routes.ts';
 import { createGeographyRepo } from './modules/geography/geography.repo.ts';
 import { geographyRoutes } from './modules/geography/geography.routes.ts';
 import { createGeographyService } from './modules/geography/geography.service.ts';
@@ -110,6 +111,11 @@ export async function buildApp(options: AppOptions) {
           description: 'Append-only log of changes, sign-ins and sensitive reads (beheerder)',
         },
         {
+          name: 'Cijfers',
+          description:
+            'Indicator catalogue, figures (observations with versions) and imports of CSV, CBS StatLine and XLSX files',
+        },
+        {
           name: 'Geografie',
           description: 'Gemeenten, Veilig Thuis-regio’s, provincies, population, herindelingen',
         },
@@ -151,6 +157,7 @@ export async function buildApp(options: AppOptions) {
     { prefix: '/api' },
   );
   await app.register(auditRoutes(db), { prefix: '/api' });
+  await app.register(figuresRoutes(db), { prefix: '/api' });
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : undefined;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

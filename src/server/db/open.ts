@@ -2,7 +2,9 @@
  * Opens the configured database ready for use: PostgreSQL when DATABASE_URL is set, otherwise PGlite in the
  * data folder (locked for this process). Migrations run and the reference geography is loaded on the way.
  */
+
 import type { AppConfig } from '../config.ts';
+import { loadShippedCatalogue } from '../modules/figures/figures.repo.ts';
 import {
   loadReferenceGeography,
   type RawReferenceFiles,
@@ -89,6 +91,7 @@ export async function prepareDatabase(
   return database.exclusive(async () => {
     await database.migrate();
     const result = await loadReferenceGeography(database.db, shipped);
-    return result.loaded;
+    const catalogueLoaded = await loadShippedCatalogue(database.db);
+    return result.loaded || catalogueLoaded;
   });
 }

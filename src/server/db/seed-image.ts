@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CATALOGUE_FILE, loadShippedCatalogue } from '../modules/figures/figures.repo.ts';
 import { loadReferenceGeography, referenceDataVersion } from '../modules/geography/geography.reference.ts';
 import { PATHS } from '../paths.ts';
 import { MIGRATIONS_FOLDER, openPglite } from './client.ts';
@@ -29,6 +30,7 @@ export async function seedFingerprint(): Promise<string> {
   const hash = createHash('sha256');
   hash.update(await pglitePackageVersion());
   hash.update(await referenceDataVersion());
+  hash.update(await readFile(CATALOGUE_FILE));
   for (const file of await filesUnder(MIGRATIONS_FOLDER)) {
     hash.update(path.basename(file)).update(await readFile(file));
   }
@@ -71,6 +73,7 @@ export async function buildSeedImage(options: { force?: boolean } = {}): Promise
   try {
     await database.migrate();
     await loadReferenceGeography(database.db);
+    await loadShippedCatalogue(database.db);
     const dump = await database.dumpDataDir();
     await mkdir(SEED_DIR, { recursive: true });
     await writeFile(IMAGE_FILE, Buffer.from(await dump.arrayBuffer()));

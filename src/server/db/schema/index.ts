@@ -1,2 +1,3 @@
 export * from './access.ts';
+export * from './figures.ts';
 export * from './geography.ts';
