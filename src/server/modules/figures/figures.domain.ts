@@ -278,7 +278,9 @@ export function validateObservation(
           `${area.name} (${area.code}) bestaat sinds ${area.validTo} niet meer en heeft geen cijfers over ${periodLabel(period.period)}.${successors.length ? ` Gebruik de opvolger: ${successors.join(', ')}.` : ''}`,
         ),
       );
-    } else if (area.validFrom >= end) {
+    } else if (area.level === 'gemeente' && area.validFrom >= end) {
+      // Only gemeenten come into being on a date (a merger); the shipped data's start date of regions and
+      // provinces is where its claims begin, not when the region began (ADR 0002).
       problems.push(
         problem(
           raw.area,

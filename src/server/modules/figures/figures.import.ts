@@ -515,16 +515,25 @@ export async function undoImport(db: Db, context: RequestContext, importId: numb
     if (batch.kind !== 'import')
       throw new ConflictError('Dit is zelf een ongedaanmaking; importeer het bestand opnieuw.');
     if (batch.undone_by !== null) throw new ConflictError(`Import ${importId} is al ongedaan gemaakt.`);
-    const later = await selectRows<{ import_id: number }>(
+    // Per figure of the import: its version from this import and the version current now.
+    await tx.execute(sql`create temp table undo_plan on commit drop as
+      select x.indicator_code, x.area_code, x.period, x.breakdown, x.version as x_version, c.id as current_id,
+        c.version as current_version, c.import_id as current_import, cb.kind as current_kind
+      from observation x
+      join observation c on c.indicator_code = x.indicator_code and c.area_code = x.area_code
+        and c.period = x.period and c.breakdown = x.breakdown and c.superseded_at is null
+      join import_batch cb on cb.id = c.import_id
+      where x.import_id = ${importId}`);
+    // A later import that still stands changed some of these figures: undoing this one would silently undo
+    // part of that one too. (A later import that was itself undone left an undo version: no conflict.)
+    const later = await selectRows<{ current_import: number }>(
       tx,
-      sql`select distinct n.import_id from observation o
-          join observation n on n.indicator_code = o.indicator_code and n.area_code = o.area_code
-            and n.period = o.period and n.breakdown = o.breakdown and n.version = o.version + 1
-          where o.import_id = ${importId} and o.superseded_at is not null order by 1 limit 5`,
+      sql`select distinct current_import from undo_plan
+          where current_import <> ${importId} and current_kind = 'import' order by 1 limit 5`,
     );
     if (later.length > 0)
       throw new ConflictError(
-        `Latere import ${later.map((row) => row.import_id).join(', ')} heeft cijfers van import ${importId} al gewijzigd. Maak die eerst ongedaan.`,
+        `Latere import ${later.map((row) => row.current_import).join(', ')} heeft cijfers van import ${importId} al gewijzigd. Maak die eerst ongedaan.`,
       );
     const [undo] = await selectRows<{ id: number }>(
       tx,
@@ -535,22 +544,18 @@ export async function undoImport(db: Db, context: RequestContext, importId: numb
           returning id`,
     );
     const undoId = Number(undo?.id);
-    await tx.execute(sql`create temp table undo_closed on commit drop as
-      select id, indicator_code, area_code, period, breakdown, version from observation
-      where import_id = ${importId} and superseded_at is null`);
-    await tx.execute(
-      sql`update observation set superseded_at = now() where id in (select id from undo_closed)`,
-    );
+    await tx.execute(sql`update observation set superseded_at = now() where id in (select current_id from undo_plan)`);
+    // The restored value is the version just before this import's, whatever happened after it.
     const [counts] = await selectRows<{ restored: number; withdrawn: number }>(
       tx,
       sql`with inserted as (
             insert into observation (indicator_code, area_code, period, breakdown, value, status, version, import_id,
               recorded_at, withdrawn)
-            select c.indicator_code, c.area_code, c.period, c.breakdown, p.value, coalesce(p.status, 'definitief'),
-              c.version + 1, ${undoId}, now(), p.value is null
-            from undo_closed c
-            left join observation p on p.indicator_code = c.indicator_code and p.area_code = c.area_code
-              and p.period = c.period and p.breakdown = c.breakdown and p.version = c.version - 1
+            select u.indicator_code, u.area_code, u.period, u.breakdown, p.value, coalesce(p.status, 'definitief'),
+              u.current_version + 1, ${undoId}, now(), p.value is null
+            from undo_plan u
+            left join observation p on p.indicator_code = u.indicator_code and p.area_code = u.area_code
+              and p.period = u.period and p.breakdown = u.breakdown and p.version = u.x_version - 1
             returning withdrawn)
           select count(*) filter (where not withdrawn)::int as restored, count(*) filter (where withdrawn)::int as withdrawn
           from inserted`,

@@ -240,7 +240,7 @@ async function resolveTargets(db: Db, query: ObservationQuery, period: Period): 
       : await selectRows<AreaRow>(
           db,
           sql`select code, name, level, valid_from::text, valid_to::text from area
-            where level = ${query.level ?? 'gemeente'} and valid_from < ${end}::date
+            where level = ${query.level ?? 'gemeente'} and (level <> 'gemeente' or valid_from < ${end}::date)
               and (valid_to is null or valid_to > ${start}::date)`,
         );
   if (query.areas) {
