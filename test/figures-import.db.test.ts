@@ -9,11 +9,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { selectRows } from '../src/server/db/client.ts';
-import {
-  type ImportReport,
-  importFigures,
-  undoImport,
-} from '../src/server/modules/figures/figures.import.ts';
+import { importFigures, undoImport } from '../src/server/modules/figures/figures.import.ts';
 import { observationHistory, readObservations } from '../src/server/modules/figures/figures.read.ts';
 import { readShippedCatalogue } from '../src/server/modules/figures/figures.repo.ts';
 import { CLI_CONTEXT } from './support/accounts.ts';

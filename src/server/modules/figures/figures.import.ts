@@ -544,7 +544,9 @@ export async function undoImport(db: Db, context: RequestContext, importId: numb
           returning id`,
     );
     const undoId = Number(undo?.id);
-    await tx.execute(sql`update observation set superseded_at = now() where id in (select current_id from undo_plan)`);
+    await tx.execute(
+      sql`update observation set superseded_at = now() where id in (select current_id from undo_plan)`,
+    );
     // The restored value is the version just before this import's, whatever happened after it.
     const [counts] = await selectRows<{ restored: number; withdrawn: number }>(
       tx,
