@@ -230,10 +230,17 @@ export function figuresRoutes(db: Db): FastifyPluginAsyncZod {
             } else fields[part.fieldname] = String(part.value);
           }
           if (!file) throw new BadRequestError('Het veld "file" met het bestand ontbreekt.');
-          const query = importQuery.parse({
-            ...request.query,
-            ...pick(fields, ['dryRun', 'format', 'mapping']),
-          });
+          // Options may come in the query string or as form fields; the fields win.
+          const raw = Object.fromEntries(new URL(request.url, 'http://localhost').searchParams);
+          const parsed = importQuery.safeParse({ ...raw, ...pick(fields, ['dryRun', 'format', 'mapping']) });
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new BadRequestError(
+              `${issue?.path.join('.')}: ${issue?.message}`,
+              String(issue?.path[0] ?? ''),
+            );
+          }
+          const query = parsed.data;
           const mapping = parseMapping(query.mapping);
           const report = await importFigures(db, contextOf(request), {
             path: file.path,

@@ -33,7 +33,9 @@ export const indicatorBody = z.strictObject({
     .default(null),
 });
 
-export const indicatorResponse = indicatorBody.extend({
+// Responses are plain objects (not strict): they describe what is sent, extra fields are left out.
+export const indicatorResponse = z.object({
+  ...indicatorBody.shape,
   name: z.string(),
   definition: z.string(),
   origin: z.enum(['shipped', 'beheerder']).describe('shipped: part of Ketenzicht; beheerder: added here'),
