@@ -114,8 +114,15 @@ describe.each(TEST_ENGINES)('figures API on %s', (engine) => {
       url: '/api/observations/history?indicator=vt_meldingen&area=GM0344&period=2024JJ00',
     });
     expect(history.json().items).toEqual([
-      expect.objectContaining({ version: 1, value: 1700, fileName: 'valid-long.csv' }),
+      expect.objectContaining({ version: 1, value: 1700, fileName: 'valid-long.csv', actorLabel: null }),
     ]);
+    const asAdmin = await requestAs(
+      test.app,
+      admin,
+      'GET',
+      '/api/observations/history?indicator=vt_meldingen&area=GM0344&period=2024JJ00',
+    );
+    expect(asAdmin.json().items[0].actorLabel).toBe(fixture.emailOf.beheerder);
   });
 
   it('a refused file answers 422 with every problem, row and column; nothing changes', async () => {

@@ -183,7 +183,16 @@ export function figuresRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: historyList, ...errors },
         },
       },
-      async (request) => ({ items: await observationHistory(db, request.query) }),
+      async (request) => {
+        const items = await observationHistory(db, request.query);
+        // Who imported is for those who see the import history; published figures do not name colleagues.
+        const actor = contextOf(request).actor;
+        const seesActors =
+          isAdmin(actor) ||
+          (actor.kind === 'user' &&
+            actor.memberships.some((membership) => membership.role === 'aanleverancier'));
+        return { items: seesActors ? items : items.map((item) => ({ ...item, actorLabel: null })) };
+      },
     );
 
     app.post(

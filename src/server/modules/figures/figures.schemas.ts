@@ -143,7 +143,7 @@ export const historyList = z.object({
       importId: z.number().int(),
       importKind: z.enum(['import', 'undo']),
       fileName: z.string(),
-      actorLabel: z.string(),
+      actorLabel: z.string().nullable().describe('Who imported it; only for beheerders and aanleveranciers'),
       recordedAt: z.string(),
       supersededAt: z.string().nullable(),
     }),
