@@ -396,3 +396,24 @@ describe.each(TEST_ENGINES)('figures import on %s', (engine) => {
     });
   });
 });
+
+describe('XLSX guard', () => {
+  it('refuses a zip that claims to unpack to gigabytes, before decompressing anything', async () => {
+    const { checkZipSizes } = await import('../src/server/modules/figures/figures.formats.ts');
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Blad1').addRow(['indicator', 'gebied', 'periode', 'waarde']);
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const normal = await fileWith(bytes, 'normaal.xlsx');
+    await expect(checkZipSizes(normal, 'normaal.xlsx')).resolves.toBeUndefined();
+    // Rewrite the first central directory entry to claim 3 GB unpacked from a few hundred bytes.
+    const first = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    expect(first).toBeGreaterThan(0);
+    const bomb = Buffer.from(bytes);
+    bomb.writeUInt32LE(3 * 1024 * 1024 * 1024, first + 24);
+    const file = await fileWith(bomb, 'bom.xlsx');
+    await expect(checkZipSizes(file, 'bom.xlsx')).rejects.toThrow(
+      'pakt uit tot meer dan een normaal werkblad',
+    );
+  });
+});

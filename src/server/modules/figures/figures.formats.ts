@@ -614,7 +614,58 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/** Uncompressed size an XLSX may claim in all; a real workbook of a million figures is well below it. */
+export const XLSX_MAX_UNCOMPRESSED = 1024 * 1024 * 1024;
+/** Compression ratio above which a large part is treated as a zip bomb rather than a spreadsheet. */
+const XLSX_MAX_RATIO = 200;
+
+/**
+ * Reads the zip's central directory (no decompression) and refuses archives that claim to unpack to more than
+ * XLSX_MAX_UNCOMPRESSED, or parts compressed beyond any spreadsheet's ratio: the signs of a zip bomb.
+ */
+export async function checkZipSizes(path: string, fileName: string): Promise<void> {
+  const { open } = await import('node:fs/promises');
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const tailLength = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLength);
+    await handle.read(tail, 0, tailLength, size - tailLength);
+    const end = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (end < 0)
+      throw new ImportFileError(`${fileName} is geen geldig Excel-bestand (de inhoudsopgave ontbreekt).`);
+    const entries = tail.readUInt16LE(end + 10);
+    const directorySize = tail.readUInt32LE(end + 12);
+    const directoryOffset = tail.readUInt32LE(end + 16);
+    if (directoryOffset + directorySize > size)
+      throw new ImportFileError(`${fileName} is geen geldig Excel-bestand (de inhoudsopgave klopt niet).`);
+    const directory = Buffer.alloc(directorySize);
+    await handle.read(directory, 0, directorySize, directoryOffset);
+    let offset = 0;
+    let total = 0;
+    for (let entry = 0; entry < entries && offset + 46 <= directory.length; entry++) {
+      if (directory.readUInt32LE(offset) !== 0x02014b50) break;
+      const compressed = directory.readUInt32LE(offset + 20);
+      const uncompressed = directory.readUInt32LE(offset + 24);
+      const nameLength = directory.readUInt16LE(offset + 28);
+      const extraLength = directory.readUInt16LE(offset + 30);
+      const commentLength = directory.readUInt16LE(offset + 32);
+      // 0xFFFFFFFF means ZIP64: over 4 GB unpacked, far beyond any workbook Ketenzicht reads.
+      total += uncompressed === 0xffffffff ? Number.POSITIVE_INFINITY : uncompressed;
+      const ratio = uncompressed / Math.max(compressed, 1);
+      if (total > XLSX_MAX_UNCOMPRESSED || (uncompressed > 10 * 1024 * 1024 && ratio > XLSX_MAX_RATIO))
+        throw new ImportFileError(
+          `${fileName} pakt uit tot meer dan een normaal werkblad (${Math.round(total / 1024 / 1024)} MB of sterker ingepakt dan ${XLSX_MAX_RATIO}:1) en wordt niet gelezen. Sla de cijfers op als CSV, of splits het bestand.`,
+        );
+      offset += 46 + nameLength + extraLength + commentLength;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 async function openXlsx(path: string, context: ReaderContext): Promise<RowSource> {
+  await checkZipSizes(path, context.fileName);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
