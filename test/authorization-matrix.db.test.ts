@@ -21,8 +21,11 @@ import { TEST_ENGINES } from './support/database.ts';
 type Caller = Role | 'anonymous';
 type Scope = 'own' | 'other';
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-/** Who is allowed: everyone; anyone signed in; beheerder only; the caller's own object (or a beheerder). */
-type Expectation = 'everyone' | 'signedIn' | 'admin' | 'ownOrAdmin';
+/**
+ * Who is allowed: everyone; anyone signed in; beheerder only; the caller's own object (or a beheerder); those who
+ * deliver figures (beheerder or aanleverancier).
+ */
+type Expectation = 'everyone' | 'signedIn' | 'admin' | 'ownOrAdmin' | 'supplier';
 
 type Targets = AccessFixture & {
   userOf: Record<Scope, string>;
@@ -150,6 +153,37 @@ const MATRIX: Record<string, Case> = {
   },
   'GET /api/audit': { expect: 'admin', request: none('/api/audit?limit=1') },
   'GET /api/audit/export': { expect: 'admin', request: none('/api/audit/export?action=auth.sign_in') },
+  'GET /api/indicators': { expect: 'everyone', request: none('/api/indicators') },
+  'GET /api/indicators/:code': { expect: 'everyone', request: none('/api/indicators/vt_meldingen') },
+  'POST /api/indicators': {
+    expect: 'admin',
+    request: (_scope, targets) => ({
+      url: '/api/indicators',
+      payload: {
+        code: `test_${targets.caller}_${Math.floor(Math.random() * 1e9)}`,
+        name: 'Testindicator',
+        definition: 'Alleen voor de autorisatietest.',
+        source: 'gemeente',
+        unit: 'aantal',
+        periodTypes: ['JJ'],
+        aggregation: 'sum',
+        higherIsBetter: null,
+      },
+    }),
+  },
+  'GET /api/observations': {
+    expect: 'everyone',
+    request: none('/api/observations?indicator=vt_meldingen&area=GM0363&period=2024JJ00'),
+  },
+  'GET /api/observations/history': {
+    expect: 'everyone',
+    request: none('/api/observations/history?indicator=vt_meldingen&area=GM0363&period=2024JJ00'),
+  },
+  // A JSON body, not multipart: allowed callers get 415 (past access control), others 401/403.
+  'POST /api/imports': { expect: 'supplier', request: () => ({ url: '/api/imports', payload: {} }) },
+  'GET /api/imports': { expect: 'supplier', request: none('/api/imports') },
+  // An import nobody made: a beheerder gets 404 (past access control); everyone else is refused.
+  'POST /api/imports/:id/undo': { expect: 'admin', request: none('/api/imports/999999/undo') },
 };
 
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
@@ -164,6 +198,8 @@ function expectedAllowed(expectation: Expectation, caller: Caller, scope: Scope)
       return caller === 'beheerder';
     case 'ownOrAdmin':
       return caller === 'beheerder' || (caller !== 'anonymous' && scope === 'own');
+    case 'supplier':
+      return caller === 'beheerder' || caller === 'aanleverancier';
   }
 }
 

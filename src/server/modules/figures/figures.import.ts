@@ -127,19 +127,25 @@ async function copyIntoStaging(tx: Db, rows: readonly ValidObservation[]): Promi
   );
 }
 
+/** Refuses actors who deliver no figures: only beheerders and aanleveranciers import. */
+export function assertMayImport(actor: RequestContext['actor']): void {
+  if (isAdmin(actor)) return;
+  if (actor.kind !== 'user') throw new ForbiddenError('Meld u aan om cijfers te importeren.');
+  if (!actor.memberships.some((membership) => membership.role === 'aanleverancier'))
+    throw new ForbiddenError(
+      'Alleen een beheerder of aanleverancier kan cijfers importeren. Vraag een beheerder om de rol aanleverancier.',
+    );
+}
+
 /** Which areas the actor may deliver figures for: all (beheerder, command line) or those of their organisations. */
 async function deliveryScope(
   db: Db,
   context: RequestContext,
 ): Promise<{ mayDeliver: (code: string) => boolean; text: string }> {
   const actor = context.actor;
-  if (isAdmin(actor)) return { mayDeliver: () => true, text: 'alle gebieden' };
-  if (actor.kind !== 'user') throw new ForbiddenError('Meld u aan om cijfers te importeren.');
+  assertMayImport(actor);
+  if (isAdmin(actor) || actor.kind !== 'user') return { mayDeliver: () => true, text: 'alle gebieden' };
   const supplying = actor.memberships.filter((membership) => membership.role === 'aanleverancier');
-  if (supplying.length === 0)
-    throw new ForbiddenError(
-      'Alleen een beheerder of aanleverancier kan cijfers importeren. Vraag een beheerder om de rol aanleverancier.',
-    );
   if (supplying.some((membership) => membership.organisationKind === 'landelijk'))
     return { mayDeliver: () => true, text: 'alle gebieden' };
   const own = supplying

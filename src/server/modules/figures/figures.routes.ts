@@ -15,7 +15,7 @@ import { isAdmin } from '../access/access.domain.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findCatalogueProblems } from './figures.catalogue.ts';
 import type { ColumnMapping } from './figures.formats.ts';
-import { importFigures, undoImport } from './figures.import.ts';
+import { assertMayImport, importFigures, undoImport } from './figures.import.ts';
 import { observationHistory, observationsCsv, readObservations } from './figures.read.ts';
 import { insertIndicator, listDimensions, listImports, listIndicators } from './figures.repo.ts';
 import {
@@ -216,6 +216,7 @@ export function figuresRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
+        assertMayImport(contextOf(request).actor);
         if (!request.isMultipart())
           throw Object.assign(new Error('Stuur het bestand als multipart/form-data in het veld "file".'), {
             statusCode: 415,
