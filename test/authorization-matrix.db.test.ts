@@ -182,8 +182,8 @@ const MATRIX: Record<string, Case> = {
   // A JSON body, not multipart: allowed callers get 415 (past access control), others 401/403.
   'POST /api/imports': { expect: 'supplier', request: () => ({ url: '/api/imports', payload: {} }) },
   'GET /api/imports': { expect: 'supplier', request: none('/api/imports') },
-  // An import nobody made: a beheerder gets 404 (past access control); everyone else is refused.
-  'POST /api/imports/:id/undo': { expect: 'admin', request: none('/api/imports/999999/undo') },
+  // An import nobody made: those who import get 404 (past access control); everyone else is refused.
+  'POST /api/imports/:id/undo': { expect: 'supplier', request: none('/api/imports/999999/undo') },
 };
 
 const CALLERS: Caller[] = ['anonymous', ...ROLES];

@@ -69,8 +69,22 @@ function templates(fixture: AccessFixture): Record<string, { url: string; body?:
       url: `/api/users/${user}/memberships/${fixture.other.id}`,
     },
     'PUT /api/settings': { url: '/api/settings', body: { figuresPublic: true } },
-    // File uploads have their own robustness tests (test/merger-upload.db.test.ts).
+    // File uploads have their own robustness tests (test/merger-upload.db.test.ts, test/figures-import.db.test.ts).
     'POST /api/mergers/import': { url: '/api/mergers/import?dryRun=true' },
+    'POST /api/imports': { url: '/api/imports?dryRun=false' },
+    'POST /api/imports/:id/undo': { url: '/api/imports/999999/undo' },
+    'POST /api/indicators': {
+      url: '/api/indicators',
+      body: {
+        code: 'robuust_getest',
+        name: 'Robuustheidstest',
+        definition: 'Een indicator die de robuustheidstest probeert aan te maken.',
+        source: 'gemeente',
+        unit: 'aantal',
+        periodTypes: ['JJ'],
+        aggregation: 'sum',
+      },
+    },
   };
 }
 
@@ -92,6 +106,7 @@ describe.each(TEST_ENGINES)('write robustness on %s', (engine) => {
       sql`select (select count(*)::int from organisation) as organisations, (select count(*)::int from app_user) as users,
                  (select count(*)::int from membership) as memberships, (select count(*)::int from one_time_token) as links,
                  (select count(*)::int from setting) as settings,
+                 (select count(*)::int from indicator) as indicators, (select count(*)::int from import_batch) as imports,
                  (select string_agg(name || kind || coalesce(area_code, ''), ',' order by id) from organisation) as names,
                  (select string_agg(email || display_name || coalesce(password_hash, ''), ',' order by email) from app_user) as people`,
     );

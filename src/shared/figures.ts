@@ -69,5 +69,8 @@ export const LONG_CSV_COLUMNS = {
   status: 'status',
 } as const;
 
+/** The file `ketenzicht demo` imports: figures from it are synthetic, and the app says so. */
+export const DEMO_FILE_NAME = 'demo-synthetisch.csv';
+
 /** Largest file the upload form and API accept. */
 export const FIGURES_UPLOAD_LIMIT = 200 * 1024 * 1024;

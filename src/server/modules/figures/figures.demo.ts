@@ -8,12 +8,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { DEMO_FILE_NAME } from '../../../shared/figures.ts';
 import { type Db, selectRows } from '../../db/client.ts';
 import type { RequestContext } from '../audit/audit.service.ts';
 import { distribute } from './figures.domain.ts';
 import { type ImportReport, importFigures } from './figures.import.ts';
-
-export const DEMO_FILE_NAME = 'demo-synthetisch.csv';
 
 /** Per 1,000 inhabitants a year, nationally (DOMAIN.md §3: 127,340 meldingen, 143,210 adviezen in 2023). */
 const RATES = { meldingen: 7.1, adviezen: 8.0, politie: 4.2, thv: 0.17, vhh: 0.35 };

@@ -113,6 +113,7 @@ const context = (overrides: Partial<ValidationContext> = {}): ValidationContext 
   successorsOf: (code) => (code === 'GM0457' ? ['GM0363 Amsterdam'] : []),
   decimalStyle: 'comma',
   mayDeliver: () => true,
+  divisionKnownFrom: '2018-01-01',
   deliveryScopeText: 'alle gebieden',
   ...overrides,
 });
@@ -196,6 +197,9 @@ describe('validating a row', () => {
     ]);
     expect(problemsOf({ area: 'GM0457', period: '2022JJ00' })).toEqual([]);
     expect(problemsOf({ area: 'GM1980', period: '2021JJ00' })[0]).toContain('bestaat pas sinds 2022-01-01');
+    expect(problemsOf({ area: 'GM0363', period: '2017JJ00' })[0]).toContain(
+      'kent de gemeentelijke indeling vanaf 2018-01-01',
+    );
   });
 
   it('refuses areas outside a supplier’s organisation', () => {

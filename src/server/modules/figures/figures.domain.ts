@@ -138,6 +138,8 @@ export type ValidationContext = {
   decimalStyle: DecimalStyle;
   /** For suppliers: whether their organisation may deliver figures for this area (beheerders: always). */
   mayDeliver(code: string): boolean;
+  /** The first date the shipped division is claimed for: areas "starting" then may well be older. */
+  divisionKnownFrom: string;
   /** Said when `mayDeliver` refuses: which areas the user does deliver for. */
   deliveryScopeText: string;
 };
@@ -276,6 +278,18 @@ export function validateObservation(
           raw.area,
           row,
           `${area.name} (${area.code}) bestaat sinds ${area.validTo} niet meer en heeft geen cijfers over ${periodLabel(period.period)}.${successors.length ? ` Gebruik de opvolger: ${successors.join(', ')}.` : ''}`,
+        ),
+      );
+    } else if (
+      area.level === 'gemeente' &&
+      area.validFrom >= end &&
+      area.validFrom === context.divisionKnownFrom
+    ) {
+      problems.push(
+        problem(
+          raw.area,
+          row,
+          `Ketenzicht kent de gemeentelijke indeling vanaf ${context.divisionKnownFrom}; cijfers over ${periodLabel(period.period)} kunnen nog niet worden ingelezen.`,
         ),
       );
     } else if (area.level === 'gemeente' && area.validFrom >= end) {

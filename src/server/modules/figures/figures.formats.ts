@@ -31,9 +31,12 @@ export type ColumnMapping = {
 /** A file refused as a whole (unreadable, unknown layout): no row was considered. */
 export class ImportFileError extends UserError {
   readonly problems: ImportProblem[];
-  constructor(message: string, problems: ImportProblem[] = []) {
+  /** What the reader found before it gave up (headers, detected layout), so the user can choose a mapping. */
+  readonly findings: ReaderFindings | null;
+  constructor(message: string, problems: ImportProblem[] = [], findings: ReaderFindings | null = null) {
     super(message);
     this.problems = problems;
+    this.findings = findings;
   }
 }
 
@@ -292,9 +295,14 @@ function planLongHeader(headers: string[], context: ReaderContext, required: Col
         ),
       );
   });
+  const mapping = { ...context.mapping, columns };
   if (problems.length > 0)
-    throw new ImportFileError(`${context.fileName}: de kopregel klopt niet.`, problems);
-  return { roles, breakdowns, mapping: { ...context.mapping, columns } };
+    throw new ImportFileError(`${context.fileName}: de kopregel klopt niet.`, problems, {
+      headers,
+      mapping,
+      skipped: 0,
+    });
+  return { roles, breakdowns, mapping };
 }
 
 const ROLE_LABELS: Record<ColumnRole, string> = {
@@ -745,9 +753,12 @@ async function openXlsx(path: string, context: ReaderContext): Promise<RowSource
         0,
         normalized.findIndex((header) => DEFAULT_HEADERS.area.includes(header)),
       );
+  const indicatorChoice = context.mapping.columns?.indicator;
   const indicatorIndex = context.mapping.indicator
     ? -1
-    : normalized.findIndex((header) => DEFAULT_HEADERS.indicator.includes(header));
+    : indicatorChoice
+      ? normalized.indexOf(normalizeHeader(indicatorChoice))
+      : normalized.findIndex((header) => DEFAULT_HEADERS.indicator.includes(header));
   const problems: ImportProblem[] = [];
   if (areaIndex < 0 || areaIndex >= headers.length)
     problems.push(headerProblem(areaChoice ?? null, 'Kies de kolom met gebiedscodes.'));
@@ -769,6 +780,11 @@ async function openXlsx(path: string, context: ReaderContext): Promise<RowSource
     throw new ImportFileError(
       `${context.fileName}: de indeling van het werkblad is niet duidelijk.`,
       problems,
+      {
+        headers,
+        mapping: { ...context.mapping, layout: 'wide' },
+        skipped: 0,
+      },
     );
   const findings: ReaderFindings = {
     headers,

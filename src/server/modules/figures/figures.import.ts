@@ -12,6 +12,7 @@ import { type Db, selectRows } from '../../db/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { actorLabel, isAdmin } from '../access/access.domain.ts';
 import { type RequestContext, recordAudit } from '../audit/audit.service.ts';
+import { REFERENCE_EPOCH } from '../geography/geography.domain.ts';
 import {
   type ImportProblem,
   type RawObservation,
@@ -217,6 +218,7 @@ export async function importFigures(
       successorsOf: geography.successorsOf,
       decimalStyle: decimalStyleOf(facts.format, facts.delimiter),
       mayDeliver: scope.mayDeliver,
+      divisionKnownFrom: REFERENCE_EPOCH,
       deliveryScopeText: scope.text,
     };
     const source = await openRowSource(request.path, {
@@ -258,6 +260,7 @@ export async function importFigures(
     return result;
   } catch (error) {
     if (error instanceof ImportFileError) {
+      report.findings ??= error.findings;
       report.errors += Math.max(1, error.problems.length);
       report.problems.push(
         ...(error.problems.length > 0
@@ -496,11 +499,13 @@ export type UndoResult = { importId: number; undoId: number; restored: number; w
  * introduced). Refused when a later import changed the same figures: undo that one first.
  */
 export async function undoImport(db: Db, context: RequestContext, importId: number): Promise<UndoResult> {
+  assertMayImport(context.actor);
   if (!isAdmin(context.actor)) {
     const own = await selectRows<{ actor_user_id: string | null }>(
       db,
       sql`select actor_user_id from import_batch where id = ${importId}`,
     );
+    if (own.length === 0) throw new NotFoundError(`Import ${importId} bestaat niet.`);
     if (context.actor.kind !== 'user' || own[0]?.actor_user_id !== context.actor.userId)
       throw new ForbiddenError('Alleen een beheerder of wie de import deed kan die ongedaan maken.');
   }

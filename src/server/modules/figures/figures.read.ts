@@ -4,7 +4,7 @@
  * indicators computed when read. The arithmetic is in figures.domain.ts; this file fetches and arranges.
  */
 import { sql } from 'drizzle-orm';
-import type { ObservationStatus } from '../../../shared/figures.ts';
+import { type ObservationStatus, PERIOD_TYPE_LABELS } from '../../../shared/figures.ts';
 import type { AreaLevel } from '../../../shared/geography.ts';
 import { compareAreaNames } from '../../../shared/geography.ts';
 import {
@@ -61,6 +61,8 @@ export type ObservationItem = {
   differs: boolean;
   /** Months or gemeenten without a figure, when a roll-up was incomplete (a missing part is not a zero). */
   missing: string[];
+  /** Why there is no figure when no part is merely missing (e.g. a region's gemeenten are not known then). */
+  note: string | null;
 };
 
 type AreaRow = { code: string; name: string; level: AreaLevel; valid_from: string; valid_to: string | null };
@@ -72,7 +74,7 @@ type StoredRow = {
   status: ObservationStatus;
 };
 
-type Cell = Reconciled & { status: ObservationStatus | null };
+type Cell = Reconciled & { status: ObservationStatus | null; note?: string | null };
 
 function asOfBound(asOf: string | undefined) {
   if (!asOf) return null;
@@ -106,7 +108,7 @@ export async function readObservations(
   const breakdowns = resolveBreakdowns(indicator, query.breakdown, catalogue.dimensions);
   const stored = indicator.formula ? catalogue.indicators.get(indicator.formula.numerator) : indicator;
   if (!stored) throw new NotFoundError(`Indicator "${indicator.formula?.numerator}" bestaat niet.`);
-  const periods = await resolvePeriods(db, stored, query);
+  const periods = await resolvePeriods(db, indicator, stored, query);
   if (periods.length === 0) return { indicator, items: [] };
 
   const items: ObservationItem[] = [];
@@ -185,6 +187,7 @@ export async function readObservations(
           computedValue: cell?.computedValue ?? null,
           differs: cell?.differs ?? false,
           missing: cell?.missing ?? [],
+          note: cell?.value === null || cell === undefined ? (cell?.note ?? null) : null,
         });
       }
     }
@@ -209,12 +212,23 @@ function resolveBreakdowns(
   return [breakdownKey({ [dimension]: value })];
 }
 
-async function resolvePeriods(db: Db, indicator: Indicator, query: ObservationQuery): Promise<Period[]> {
+/** The requested periods (of a type the indicator has), or every period with stored figures. */
+async function resolvePeriods(
+  db: Db,
+  requested: Indicator,
+  indicator: Indicator,
+  query: ObservationQuery,
+): Promise<Period[]> {
   if (query.periods && query.periods.length > 0) {
     return query.periods.map((code) => {
       const period = parsePeriodCode(code);
       if (!period)
         throw new BadRequestError(`Onbekende periode "${code}". Gebruik bijvoorbeeld 2024JJ00 of 2024KW03.`);
+      if (!requested.periodTypes.includes(period.type))
+        throw new BadRequestError(
+          `Indicator "${requested.code}" kent geen cijfers per ${PERIOD_TYPE_LABELS[period.type]}; wel per ${requested.periodTypes.map((type) => PERIOD_TYPE_LABELS[type]).join(', ')}.`,
+          'period',
+        );
       return period;
     });
   }
@@ -225,7 +239,9 @@ async function resolvePeriods(db: Db, indicator: Indicator, query: ObservationQu
   );
   return rows
     .map((row) => parsePeriodCode(row.period))
-    .filter((period): period is Period => period !== undefined);
+    .filter(
+      (period): period is Period => period !== undefined && requested.periodTypes.includes(period.type),
+    );
 }
 
 async function resolveTargets(db: Db, query: ObservationQuery, period: Period): Promise<AreaRow[]> {
@@ -342,7 +358,8 @@ async function storedCells(
     for (const key of breakdowns) {
       const delivered = own(target.code, key);
       const parts = members.get(target.code);
-      if (!parts || target.level === 'gemeente') {
+      if (!parts || parts.length === 0 || target.level === 'gemeente') {
+        const unknownDivision = additive && target.level !== 'gemeente' && delivered.value === null;
         cells.set(`${target.code}|${key}`, {
           value: delivered.value,
           origin: delivered.origin,
@@ -350,6 +367,9 @@ async function storedCells(
           differs: false,
           missing: delivered.missing,
           status: delivered.provisional ? 'voorlopig' : 'definitief',
+          note: unknownDivision
+            ? `Welke gemeenten op ${referenceDate(period)} bij ${target.name} hoorden, is niet vastgelegd: alleen een geleverd cijfer kan hier staan.`
+            : null,
         });
         continue;
       }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { DEMO_FILE_NAME } from '../../../shared/figures.ts';
 import { type Db, selectRows } from '../../db/client.ts';
 import { dimensions, dimensionValues, indicators, referenceDataLoads } from '../../db/schema/index.ts';
 import { PATHS } from '../../paths.ts';
@@ -257,6 +258,16 @@ export function loadCbsTables(): Promise<CbsTable[]> {
   return cbsTables;
 }
 
+/** Whether the demo's synthetic figures are in force (imported, not undone): every page then says so. */
+export async function hasSyntheticData(db: Db): Promise<boolean> {
+  const [row] = await selectRows<{ present: boolean }>(
+    db,
+    sql`select exists (select 1 from import_batch where file_name = ${DEMO_FILE_NAME} and kind = 'import'
+          and undone_by is null) as present`,
+  );
+  return Boolean(row?.present);
+}
+
 export type ImportRecord = {
   id: number;
   kind: 'import' | 'undo';
@@ -278,18 +289,21 @@ export type ImportRecord = {
 
 export async function listImports(
   db: Db,
-  options: { limit: number; offset: number },
+  /** Only the imports (and undos) this user did; for aanleveranciers, who see their own work only. */
+  options: { limit: number; offset: number; actorUserId?: string },
 ): Promise<{ items: ImportRecord[]; total: number }> {
+  const mine = options.actorUserId ? sql`where actor_user_id = ${options.actorUserId}` : sql``;
   const rows = await selectRows<Record<string, unknown>>(
     db,
     sql`select id, kind, file_name, file_size, file_sha256, format, actor_label, at, rows, added, changed, unchanged,
           skipped, warnings, undo_of, undone_by, count(*) over () as total
-        from import_batch order by id desc limit ${options.limit} offset ${options.offset}`,
+        from import_batch ${mine} order by id desc limit ${options.limit} offset ${options.offset}`,
   );
   const total =
     rows.length > 0
       ? Number(rows[0]?.total)
-      : ((await selectRows<{ n: number }>(db, sql`select count(*)::int as n from import_batch`))[0]?.n ?? 0);
+      : ((await selectRows<{ n: number }>(db, sql`select count(*)::int as n from import_batch ${mine}`))[0]
+          ?.n ?? 0);
   return {
     total: Number(total),
     items: rows.map((row) => ({

@@ -17,7 +17,13 @@ import { findCatalogueProblems } from './figures.catalogue.ts';
 import type { ColumnMapping } from './figures.formats.ts';
 import { assertMayImport, importFigures, undoImport } from './figures.import.ts';
 import { observationHistory, observationsCsv, readObservations } from './figures.read.ts';
-import { insertIndicator, listDimensions, listImports, listIndicators } from './figures.repo.ts';
+import {
+  hasSyntheticData,
+  insertIndicator,
+  listDimensions,
+  listImports,
+  listIndicators,
+} from './figures.repo.ts';
 import {
   columnMapping,
   errorResponse,
@@ -71,8 +77,12 @@ export function figuresRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async () => {
-        const [items, dimensions] = await Promise.all([listIndicators(db), listDimensions(db)]);
-        return { items, dimensions };
+        const [items, dimensions, syntheticData] = await Promise.all([
+          listIndicators(db),
+          listDimensions(db),
+          hasSyntheticData(db),
+        ]);
+        return { items, dimensions, syntheticData };
       },
     );
 
@@ -273,7 +283,7 @@ export function figuresRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           operationId: 'listImports',
           tags: ['Cijfers'],
-          summary: 'Import history, newest first (beheerders and aanleveranciers)',
+          summary: 'Import history, newest first: all imports for beheerders, their own for aanleveranciers',
           querystring: importListQuery,
           response: { 200: importList, ...errors },
         },
@@ -285,7 +295,11 @@ export function figuresRoutes(db: Db): FastifyPluginAsyncZod {
           actor.memberships.some((membership) => membership.role === 'aanleverancier');
         if (!isAdmin(actor) && !supplier)
           throw new ForbiddenError('De importgeschiedenis is er voor beheerders en aanleveranciers.');
-        return listImports(db, request.query);
+        // An aanleverancier sees their own imports; other organisations' files and colleagues stay private.
+        return listImports(db, {
+          ...request.query,
+          ...(!isAdmin(actor) && actor.kind === 'user' ? { actorUserId: actor.userId } : {}),
+        });
       },
     );
 

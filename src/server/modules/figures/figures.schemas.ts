@@ -25,7 +25,7 @@ export const indicatorBody = z.strictObject({
   unit: z.enum(UNITS),
   periodTypes: z.array(z.enum(PERIOD_TYPES)).min(1, 'Kies minstens één periodetype'),
   aggregation: z.enum(AGGREGATIONS).describe('sum: adds up over areas and periods; none: rates, averages'),
-  higherIsBetter: z.boolean().nullable(),
+  higherIsBetter: z.boolean().nullable().default(null).describe('null: neither direction is good in itself'),
   breakdowns: z.array(code).default([]),
   formula: z
     .strictObject({ kind: z.enum(FORMULA_KINDS), numerator: code, denominator: code })
@@ -51,6 +51,9 @@ export const dimensionResponse = z.object({
 export const indicatorList = z.object({
   items: z.array(indicatorResponse),
   dimensions: z.array(dimensionResponse),
+  syntheticData: z
+    .boolean()
+    .describe('True while synthetic demo figures (ketenzicht demo) are in the database'),
 });
 export const indicatorCodeParams = z.object({ code });
 
@@ -115,6 +118,7 @@ export const observationItem = z.object({
   missing: z
     .array(z.string())
     .describe('Parts (periods or gemeenten) without a figure in an incomplete roll-up'),
+  note: z.string().nullable().describe('Why a figure cannot be computed, when no part is merely missing'),
 });
 
 export const observationList = z.object({
