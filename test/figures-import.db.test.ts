@@ -311,6 +311,21 @@ describe.each(TEST_ENGINES)('figures import on %s', (engine) => {
     ).toEqual([]);
   });
 
+  it('reads a CBS breakdown (84849NED by melder): totals, mapped categories, "-" as nihil; sub-categories left out', async () => {
+    const report = await run(path.join(FIXTURES, 'cbs-84849NED-labels.csv'));
+    expect(report).toMatchObject({ outcome: 'geimporteerd', errors: 0, added: 6 });
+    expect(report.findings).toMatchObject({ cbsTable: '84849NED', skipped: 2 });
+    expect((await value('vt_meldingen', 'GM0363', '2023JJ00'))?.value).toBe(8845);
+    const byMelder = await readObservations(database.db, {
+      indicator: 'vt_meldingen',
+      areas: ['GM0363'],
+      periods: ['2023JJ00'],
+      breakdown: 'melder',
+    });
+    const values = Object.fromEntries(byMelder.items.map((item) => [item.breakdown.melder, item.value]));
+    expect(values).toMatchObject({ justitie_veiligheid: 6100, onderwijs: 0, kinderopvang: null });
+  });
+
   it('imports XLSX in long and wide layouts; wide asks for the indicator first', async () => {
     const { default: ExcelJS } = await import('exceljs');
     const long = new ExcelJS.Workbook();

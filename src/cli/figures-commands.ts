@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Db } from '../server/db/client.ts';
+import { UserError } from '../server/errors.ts';
 import type { RequestContext } from '../server/modules/audit/audit.service.ts';
 import type { ImportReport } from '../server/modules/figures/figures.import.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../shared/figures.ts';
@@ -33,6 +34,8 @@ export function printImportReport(report: ImportReport, log: (line: string) => v
       `${report.fileName}: ${file.format}${file.encoding ? `, ${file.encoding}` : ''}${file.delimiter ? `, scheidingsteken "${file.delimiter === '\t' ? 'tab' : file.delimiter}"` : ''}, ${number.format(file.size)} bytes, sha256 ${file.sha256.slice(0, 12)}…`,
     );
   if (report.findings?.cbsTable) log(`CBS-tabel: ${report.findings.cbsTable}`);
+  if (report.file?.format === 'xlsx' && report.findings)
+    log(`Indeling (gebruik met --mapping om aan te passen): ${JSON.stringify(report.findings.mapping)}`);
   log(
     `${number.format(report.rows)} cijfers gelezen${report.findings?.skipped ? `, ${number.format(report.findings.skipped)} lege of geheime cellen (".") overgeslagen` : ''}; ${number.format(report.errors)} fout(en), ${number.format(report.warnings)} waarschuwing(en).`,
   );
@@ -86,6 +89,32 @@ export function printImportReport(report: ImportReport, log: (line: string) => v
   log(OUTCOME_TEXT[report.outcome]);
 }
 
+function parseMappingOption<T>(
+  text: string,
+  schema: {
+    safeParse(
+      value: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+  },
+): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UserError(
+      '--mapping is geen geldige JSON, bijvoorbeeld {"layout":"wide","indicator":"vt_meldingen"}.',
+    );
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(`--mapping klopt niet: ${issue?.path.join('.')} ${issue?.message ?? ''}`.trim());
+  }
+  return parsed.data;
+}
+
 export function registerFiguresCommands(program: Command, deps: Deps): void {
   program
     .command('import')
@@ -104,7 +133,7 @@ export function registerFiguresCommands(program: Command, deps: Deps): void {
         import('../server/modules/figures/figures.schemas.ts'),
         import('cli-progress'),
       ]);
-      const mapping = options.mapping ? columnMapping.parse(JSON.parse(options.mapping)) : undefined;
+      const mapping = options.mapping ? parseMappingOption(options.mapping, columnMapping) : undefined;
       const bar = process.stderr.isTTY
         ? new SingleBar(
             { format: ' {phase} |{bar}| {rows} cijfers', hideCursor: true, clearOnComplete: true },

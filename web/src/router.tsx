@@ -3,6 +3,7 @@ import { createRootRoute, createRoute, createRouter } from '@tanstack/react-rout
 import { AppLayout } from './layout/app-layout.tsx';
 import { NETHERLANDS_CODE } from './lib/area-paths.ts';
 import { parseAuditSearch } from './lib/audit-search.ts';
+import { parseFiguresSearch, parseVersionsSearch } from './lib/figures.ts';
 import { parseHomeSearch } from './lib/home-search.ts';
 import { parseSignInSearch } from './lib/sign-in-search.ts';
 import { AccessibilityPage } from './pages/accessibility-page.tsx';
@@ -16,7 +17,11 @@ import { SettingsPage } from './pages/admin/settings-page.tsx';
 import { UserPage } from './pages/admin/user-page.tsx';
 import { UsersPage } from './pages/admin/users-page.tsx';
 import { AreaPage } from './pages/area-page.tsx';
+import { FiguresPage } from './pages/figures-page.tsx';
+import { FigureVersionsPage } from './pages/figures-versions-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
+import { ImportPage } from './pages/import-page.tsx';
+import { IndicatorsPage } from './pages/indicators-page.tsx';
 import { MergersPage } from './pages/mergers-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { SetPasswordPage } from './pages/set-password-page.tsx';
@@ -74,6 +79,39 @@ const mergersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/herindelingen',
   component: MergersPage,
+});
+
+/** Cijfers importeren: beheerders and aanleveranciers (the page explains it to anyone else). */
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/importeren',
+  component: ImportPage,
+});
+
+// ---- Figures: the indicator catalogue, figures by area and period, and the versions of one figure ----
+
+const indicatorsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/indicatoren',
+  component: IndicatorsPage,
+});
+
+const figuresRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cijfers',
+  validateSearch: parseFiguresSearch,
+  component: function Figures() {
+    return <FiguresPage search={figuresRoute.useSearch()} />;
+  },
+});
+
+const figureVersionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cijfers/versies',
+  validateSearch: parseVersionsSearch,
+  component: function FigureVersions() {
+    return <FigureVersionsPage search={figureVersionsRoute.useSearch()} />;
+  },
 });
 
 const accessibilityRoute = createRoute({
@@ -170,6 +208,10 @@ const routeTree = rootRoute.addChildren([
   provinceRoute,
   netherlandsRoute,
   mergersRoute,
+  indicatorsRoute,
+  figuresRoute,
+  figureVersionsRoute,
+  importRoute,
   accessibilityRoute,
   signInRoute,
   setPasswordRoute,

@@ -22,8 +22,14 @@ import type {
   UserSummary,
 } from './types.ts';
 
-/** Runs `request` with the session's CSRF token; after a 403, once more with a fresh token if there is one. */
-async function withCsrf<T>(queryClient: QueryClient, request: (csrfToken: string) => Promise<T>): Promise<T> {
+/**
+ * Runs `request` with the session's CSRF token; after a 403, once more with a fresh token if there is one.
+ * Also used by the figures imports (figures-client.ts).
+ */
+export async function withCsrf<T>(
+  queryClient: QueryClient,
+  request: (csrfToken: string) => Promise<T>,
+): Promise<T> {
   const { csrfToken } = await queryClient.ensureQueryData(sessionQuery());
   try {
     return await request(csrfToken);

@@ -45,7 +45,8 @@ function isFileProblem(value: unknown): value is FileProblem {
   );
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
+/** The ApiError of a failed answer; also used for answers to XMLHttpRequest uploads (figures-client.ts). */
+export async function errorOf(response: Response): Promise<ApiError> {
   let message = `${response.status} ${response.statusText}`;
   let parameter: string | undefined;
   let problems: FileProblem[] = [];

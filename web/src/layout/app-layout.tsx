@@ -4,6 +4,7 @@ import { PageFooter, PageHeader, SkipLink } from '@utrecht/component-library-rea
 import { useRef } from 'react';
 import { AppLink } from '../components/app-link.tsx';
 import { useSession } from '../components/session.tsx';
+import { ImportNavItem } from '../pages/import-page.tsx';
 import { texts } from '../texts.ts';
 import { useFocusOnNavigation } from './use-focus-on-navigation.ts';
 
@@ -36,8 +37,17 @@ export function AppLayout() {
                 <AppLink to="/nederland">{t.navNetherlands}</AppLink>
               </li>
               <li>
+                <AppLink to="/cijfers" activeOptions={{ includeSearch: false }}>
+                  {t.navFigures}
+                </AppLink>
+              </li>
+              <li>
+                <AppLink to="/indicatoren">{t.navIndicators}</AppLink>
+              </li>
+              <li>
                 <AppLink to="/herindelingen">{t.navMergers}</AppLink>
               </li>
+              <ImportNavItem />
               <li>
                 <AppLink to="/toegankelijkheid">{t.navAccessibility}</AppLink>
               </li>

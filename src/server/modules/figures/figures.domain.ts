@@ -331,7 +331,14 @@ export function validateObservation(
     } else breakdown[dimension] = text;
   }
 
-  const value = readValue(raw.value, row, indicator, context.decimalStyle, problems);
+  // A derived indicator is refused above; checking its value by unit would only add noise.
+  const value = readValue(
+    raw.value,
+    row,
+    indicator?.formula ? undefined : indicator,
+    context.decimalStyle,
+    problems,
+  );
 
   let status: ObservationStatus = period?.provisional ? 'voorlopig' : 'definitief';
   if (raw.status && raw.status.text.trim() !== '') {

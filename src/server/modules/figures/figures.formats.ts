@@ -112,7 +112,7 @@ export async function inspectFile(
   const headers = splitHeader(firstLine, delimiter).map(normalizeHeader);
   let format: ImportFormat;
   if (requested) format = requested;
-  else if (headers.some((header) => ['regios', "regio's", 'perioden'].includes(header))) format = 'cbs-csv';
+  else if (headers.some((header) => ['regios', "regio's"].includes(header))) format = 'cbs-csv';
   else format = 'ketenzicht-csv';
   if (format === 'xlsx')
     throw new ImportFileError(`${fileName} is geen Excel-bestand. Kies formaat ketenzicht-csv.`);
@@ -256,7 +256,12 @@ const DEFAULT_HEADERS: Record<ColumnRole, string[]> = {
   status: [LONG_CSV_COLUMNS.status],
 };
 
-function planLongHeader(headers: string[], context: ReaderContext, required: ColumnRole[]): HeaderPlan {
+function planLongHeader(
+  headers: string[],
+  context: ReaderContext,
+  required: ColumnRole[],
+  layout?: 'long',
+): HeaderPlan {
   const normalized = headers.map(normalizeHeader);
   const roles: Partial<Record<ColumnRole, number>> = {};
   const columns: Partial<Record<ColumnRole, string>> = {};
@@ -295,7 +300,7 @@ function planLongHeader(headers: string[], context: ReaderContext, required: Col
         ),
       );
   });
-  const mapping = { ...context.mapping, columns };
+  const mapping: ColumnMapping = { ...context.mapping, ...(layout ? { layout } : {}), columns };
   if (problems.length > 0)
     throw new ImportFileError(`${context.fileName}: de kopregel klopt niet.`, problems, {
       headers,
@@ -392,12 +397,19 @@ export type CbsTable = {
   periodKey: string;
   periodLabel?: string;
   measures: CbsMeasure[];
+  /** CBS dimensions that carry a Ketenzicht breakdown: each CBS label → a value code, or null for the total. */
+  dimensions?: Array<{
+    key: string | null;
+    label: string;
+    breakdown: string;
+    values: Array<{ label: string; value: string | null }>;
+  }>;
 };
 
-/** CBS marks unknown, unreliable and secret cells with "." (and leaves some empty): not a figure, skipped. */
+/** CBS marks unknown, unreliable and secret cells with "." (older tables: "x"), some are empty: skipped. */
 function isCbsUnknown(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed === '' || trimmed === '.' || trimmed === '-' || trimmed === 'x';
+  return trimmed === '' || trimmed === '.' || trimmed === 'x';
 }
 
 type MeasurePlan = {
@@ -408,7 +420,14 @@ type MeasurePlan = {
   breakdown: Array<{ dimension: string; cell: Cell }>;
 };
 
-type CbsPlan = { table: CbsTable; measures: MeasurePlan[]; areaIndex: number; periodIndex: number };
+type DimensionPlan = { index: number; breakdown: string; values: Map<string, string | null> };
+type CbsPlan = {
+  table: CbsTable;
+  measures: MeasurePlan[];
+  dimensions: DimensionPlan[];
+  areaIndex: number;
+  periodIndex: number;
+};
 
 function findCbsColumn(normalized: string[], measure: CbsMeasure): number {
   const key = measure.key ? normalizeForSearch(measure.key) : null;
@@ -419,7 +438,8 @@ function findCbsColumn(normalized: string[], measure: CbsMeasure): number {
 
 function matchCbsTable(headers: string[], tables: readonly CbsTable[], fileName: string): CbsPlan {
   const normalized = headers.map((header) => normalizeForSearch(header));
-  let best: { table: CbsTable; measures: MeasurePlan[] } | null = null;
+  let best: { table: CbsTable; measures: MeasurePlan[]; dimensions: DimensionPlan[]; score: number } | null =
+    null;
   for (const table of tables) {
     const measures: MeasurePlan[] = [];
     for (const measure of table.measures) {
@@ -449,7 +469,20 @@ function matchCbsTable(headers: string[], tables: readonly CbsTable[], fileName:
         })),
       });
     }
-    if (measures.length > 0 && (!best || measures.length > best.measures.length)) best = { table, measures };
+    const dimensions: DimensionPlan[] = (table.dimensions ?? [])
+      .map((dimension) => ({
+        index: normalized.findIndex(
+          (header) =>
+            header === normalizeForSearch(dimension.label) ||
+            (dimension.key !== null && header === normalizeForSearch(dimension.key)),
+        ),
+        breakdown: dimension.breakdown,
+        values: new Map(dimension.values.map((value) => [normalizeForSearch(value.label), value.value])),
+      }))
+      .filter((dimension) => dimension.index >= 0);
+    // A table whose breakdown columns are in the file beats one with the same measures but no breakdowns.
+    const score = measures.length + 100 * dimensions.length;
+    if (measures.length > 0 && (!best || score > best.score)) best = { table, measures, dimensions, score };
   }
   if (!best)
     throw new ImportFileError(
@@ -505,6 +538,21 @@ function* cbsRowFigures(
   );
   const periodText = String(cells[plan.periodIndex] ?? '').trim();
   const period: Cell = { column: headers[plan.periodIndex] ?? '', text: periodText };
+  const rowBreakdown: Array<{ dimension: string; cell: Cell }> = [];
+  for (const dimension of plan.dimensions) {
+    const label = String(cells[dimension.index] ?? '');
+    const value = dimension.values.get(normalizeForSearch(label));
+    // A CBS category Ketenzicht has no code for (a sub-category) is not taken over.
+    if (value === undefined) {
+      findings.skipped += plan.measures.length;
+      return;
+    }
+    if (value !== null)
+      rowBreakdown.push({
+        dimension: dimension.breakdown,
+        cell: { column: headers[dimension.index] ?? '', text: value },
+      });
+  }
   for (const measure of plan.measures) {
     const applies = measure.where.every((condition) =>
       condition.values.includes(normalizeForSearch(String(cells[condition.index] ?? ''))),
@@ -515,17 +563,19 @@ function* cbsRowFigures(
       findings.skipped++;
       continue;
     }
+    // In the CBS legend "-" is nihil: zero, not unknown.
+    const nihil = typeof raw === 'string' && raw.trim() === '-';
     yield {
       row,
       indicator: { column: measure.label, text: measure.indicator },
       area,
       period,
       value:
-        typeof raw === 'number'
-          ? { column: measure.label, text: String(raw), number: raw }
+        typeof raw === 'number' || nihil
+          ? { column: measure.label, text: String(raw), number: nihil ? 0 : (raw as number) }
           : { column: measure.label, text: raw },
       status: null,
-      breakdown: measure.breakdown,
+      breakdown: [...measure.breakdown, ...rowBreakdown],
     };
   }
 }
@@ -735,8 +785,8 @@ async function openXlsx(path: string, context: ReaderContext): Promise<RowSource
   };
 
   if (layout === 'long') {
-    const plan = planLongHeader(headers, context, ['indicator', 'area', 'period', 'value']);
-    const findings: ReaderFindings = { headers, mapping: { ...plan.mapping, layout: 'long' }, skipped: 0 };
+    const plan = planLongHeader(headers, context, ['indicator', 'area', 'period', 'value'], 'long');
+    const findings: ReaderFindings = { headers, mapping: plan.mapping, skipped: 0 };
     async function* rows(): AsyncGenerator<RawObservation> {
       for (let row = await readRow(); row; row = await readRow()) {
         yield longRow(headers, plan, row.number, textCells(row.cells), typedCells(row.cells));
