@@ -58,10 +58,10 @@ CREATE TABLE "indicator" (
 --> statement-breakpoint
 CREATE TABLE "observation" (
 	"id" bigserial PRIMARY KEY NOT NULL,
-	"indicator_code" text NOT NULL,
-	"area_code" text NOT NULL,
-	"period" text NOT NULL,
-	"breakdown" text DEFAULT '' NOT NULL,
+	"indicator_code" text COLLATE "C" NOT NULL,
+	"area_code" text COLLATE "C" NOT NULL,
+	"period" text COLLATE "C" NOT NULL,
+	"breakdown" text COLLATE "C" DEFAULT '' NOT NULL,
 	"value" double precision,
 	"status" text NOT NULL,
 	"version" integer NOT NULL,

@@ -194,6 +194,17 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
+/** A file names a few hundred periods a million times: parse each text once (bounded, so memory stays flat). */
+const periodCache = new Map<string, ReturnType<typeof parsePeriodLabel>>();
+function parsePeriodCached(text: string): ReturnType<typeof parsePeriodLabel> {
+  const cached = periodCache.get(text);
+  if (cached !== undefined || periodCache.has(text)) return cached;
+  if (periodCache.size >= 10_000) periodCache.clear();
+  const parsed = parsePeriodLabel(text);
+  periodCache.set(text, parsed);
+  return parsed;
+}
+
 /**
  * Validates one raw row against the catalogue and the geography. Returns the observation, or every problem in
  * the row (not only the first), each saying what is wrong and how to fix it.
@@ -228,7 +239,7 @@ export function validateObservation(
     );
   }
 
-  const period = parsePeriodLabel(raw.period.text);
+  const period = parsePeriodCached(raw.period.text);
   if (!period) {
     problems.push(
       problem(

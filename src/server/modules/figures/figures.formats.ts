@@ -183,17 +183,17 @@ async function* csvRecords(
     parseCsv({
       delimiter: facts.delimiter ?? ';',
       bom: true,
-      skip_empty_lines: true,
+      // Empty lines are kept (and skipped by the readers) so the record number is the row number: cheaper than
+      // csv-parse's per-record info objects, and exact unless a quoted cell spans lines.
+      skip_empty_lines: false,
       relax_column_count: true,
-      info: true,
     }),
   );
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      yield { line: info.lines, cells: record };
+    let line = 0;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      line++;
+      yield { line, cells: record };
     }
   } catch (error) {
     const message = (error as Error).message;
