@@ -260,6 +260,8 @@ export async function importFigures(
       }
       request.onProgress?.({ phase: 'opslaan', rows: report.rows });
       report.importId = await recordVersions(tx, context, report, facts, request.format ?? facts.format);
+      // After a large import the planner needs to know the table grew, or the next diff sorts it whole.
+      if (report.added + report.changed >= 50_000) await tx.execute(sql`analyze observation`);
       report.outcome = 'geimporteerd';
       await recordAudit(tx, context, importAudit(report, 'success'));
       return report;
@@ -311,29 +313,43 @@ async function readIntoStaging(
   request: ImportRequest,
 ): Promise<void> {
   let chunk: ValidObservation[] = [];
-  for await (const raw of rows) {
-    report.rows++;
-    const result = validateObservation(raw, validation);
-    if (result.observation === null) {
-      report.errors += result.problems.length;
-      for (const found of result.problems)
-        if (report.problems.length < REPORTED_PROBLEMS) report.problems.push(found);
-      if (report.errors >= STOP_AFTER_ERRORS) {
-        report.stoppedEarly = true;
-        break;
-      }
-      continue;
-    }
-    // After the first error the rest is only checked, not copied: the import will be refused anyway.
-    if (report.errors > 0) continue;
-    chunk.push(result.observation);
-    if (chunk.length >= CHUNK_ROWS) {
-      await copyIntoStaging(tx, chunk);
-      chunk = [];
-      request.onProgress?.({ phase: 'lezen', rows: report.rows });
-    }
+  // One COPY in flight while the next chunk is read and validated: the database works while JavaScript parses.
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async (ready: ValidObservation[]) => {
+    await inFlight;
+    inFlight = copyIntoStaging(tx, ready);
+    inFlight.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
+  };
+  try {
+    await readRows();
+  } finally {
+    await inFlight;
   }
-  if (report.errors === 0) await copyIntoStaging(tx, chunk);
+  async function readRows() {
+    for await (const raw of rows) {
+      report.rows++;
+      const result = validateObservation(raw, validation);
+      if (result.observation === null) {
+        report.errors += result.problems.length;
+        for (const found of result.problems)
+          if (report.problems.length < REPORTED_PROBLEMS) report.problems.push(found);
+        if (report.errors >= STOP_AFTER_ERRORS) {
+          report.stoppedEarly = true;
+          break;
+        }
+        continue;
+      }
+      // After the first error the rest is only checked, not copied: the import will be refused anyway.
+      if (report.errors > 0) continue;
+      chunk.push(result.observation);
+      if (chunk.length >= CHUNK_ROWS) {
+        await flush(chunk);
+        chunk = [];
+        request.onProgress?.({ phase: 'lezen', rows: report.rows });
+      }
+    }
+    if (report.errors === 0) await flush(chunk);
+  }
   if (report.rows === 0) {
     report.errors++;
     report.problems.push({
