@@ -377,15 +377,7 @@ async function profileReading(
     deliveryScopeText: 'alle gebieden',
   };
   let textSeconds = 0;
-  let chunk: Array<{
-    row: number;
-    indicator: string;
-    area: string;
-    period: string;
-    breakdown: string;
-    value: number;
-    status: string;
-  }> = [];
+  let chunk: import('../src/server/modules/figures/figures.domain.ts').ValidObservation[] = [];
   let textBytes = 0;
   const buildText = () => {
     const at = performance.now();

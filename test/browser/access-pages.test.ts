@@ -16,6 +16,7 @@ import {
   expectNoAxeViolations,
   openPage,
   startBrowserTest,
+  submitSignIn,
 } from './browser.ts';
 
 let app: BrowserTestContext;
@@ -41,11 +42,7 @@ function focusedClasses(page: Page) {
   return page.evaluate(() => document.activeElement?.className ?? '');
 }
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
+const signIn = submitSignIn;
 
 describe('a new installation', () => {
   it('explains on the home page how the first beheerder is made', async () => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { TEST_PASSWORD } from '../support/accounts.ts';
 import { startTestServer } from '../support/app.ts';
 
 const BUILT_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
@@ -90,4 +91,11 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 /** The main map of the home page. */
 export function mapOf(page: Page) {
   return page.getByRole('group', { name: /^Kaart van Nederland/ });
+}
+
+/** Fills in and sends the sign-in form on the current page (/inloggen); callers wait for where it leads. */
+export async function submitSignIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
 }

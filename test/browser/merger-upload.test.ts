@@ -9,13 +9,14 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AccessFixture, seedAccessFixture, TEST_PASSWORD } from '../support/accounts.ts';
+import { type AccessFixture, seedAccessFixture } from '../support/accounts.ts';
 import {
   type BrowserTestContext,
   expectCleanPage,
   expectNoAxeViolations,
   openPage,
   startBrowserTest,
+  submitSignIn,
 } from './browser.ts';
 
 let app: BrowserTestContext;
@@ -49,9 +50,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, email: string) {
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await submitSignIn(page, email);
   await page.waitForURL(/\/account$/);
 }
 
