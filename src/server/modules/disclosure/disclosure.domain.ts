@@ -1,0 +1,139 @@
+/**
+ * Small-number protection (statistical disclosure control) as pure functions, no I/O. Before a figure leaves the
+ * server for someone without case-level rights:
+ * - primary suppression: counts below a threshold (default 5) are hidden ("afgeschermd");
+ * - secondary suppression: no hidden count may be recoverable by subtraction along a published total, also not in
+ *   steps (derive a region from its gemeenten, then use the region in the national total);
+ * - shown counts may be rounded to a base (CBS rounds Veilig Thuis counts to multiples of 5);
+ * - a rate or percentage computed from a hidden count is hidden too.
+ * The API, map, exports and reports of issue 6 are to call these; this file is the tested core they share.
+ */
+
+export type ProtectionRule = {
+  /** Counts from 1 up to (not including) this are hidden. */
+  threshold: number;
+  /** Round shown counts to a multiple of this (5 as CBS does), or leave them as they are. */
+  roundTo: number | null;
+  /** Whether a zero is hidden too; off by default, as "none" reveals nothing about a person. */
+  suppressZero: boolean;
+};
+
+export const DEFAULT_RULE: ProtectionRule = { threshold: 5, roundTo: null, suppressZero: false };
+
+/** A count in a table, with a stable id (e.g. area code); null when there is no figure at all. */
+export type CountCell = { id: string; value: number | null };
+
+/** A published total and the cells that add up to it (a region and its gemeenten, a total and its breakdown). */
+export type SumGroup = { total: string; parts: readonly string[] };
+
+export type ProtectedCell = {
+  id: string;
+  /** The value to show (rounded when the rule says so), or null when hidden or absent. */
+  value: number | null;
+  status: 'getoond' | 'afgeschermd' | 'geen gegevens';
+  /** Why a cell is hidden: a small count itself, or because it would reveal one. */
+  reason: 'klein aantal' | 'afleidbaar' | null;
+};
+
+export function isSmall(value: number, rule: ProtectionRule): boolean {
+  return value < rule.threshold && (value > 0 || rule.suppressZero);
+}
+
+/** Rounds to the nearest multiple of `base`, halves upward (CBS practice for counts). */
+export function roundToBase(value: number, base: number): number {
+  if (!Number.isInteger(base) || base < 1) throw new Error('base must be a whole number ≥ 1');
+  return Math.floor(value / base + 0.5) * base;
+}
+
+/**
+ * Cells whose value follows from the shown ones by subtraction along the groups, repeated until nothing more
+ * follows. Absent cells (no figure) can be derived too, and then help derive others.
+ */
+export function derivableCells(
+  known: ReadonlySet<string>,
+  groups: readonly SumGroup[],
+): { derived: Set<string>; via: Map<string, SumGroup> } {
+  const derived = new Set<string>();
+  const via = new Map<string, SumGroup>();
+  const isKnown = (id: string) => known.has(id) || derived.has(id);
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const group of groups) {
+      const members = [group.total, ...group.parts];
+      const unknown = members.filter((id) => !isKnown(id));
+      if (unknown.length === 1) {
+        const id = unknown[0] as string;
+        derived.add(id);
+        via.set(id, group);
+        progress = true;
+      }
+    }
+  }
+  return { derived, via };
+}
+
+/**
+ * Protects one table of counts. Hides small counts, then, while any hidden count can be derived, hides one more
+ * cell in the group that gives it away: the smallest shown part (a total only when no part is left), so as little
+ * as possible disappears. Ends because every round hides one more cell.
+ */
+export function protectCounts(
+  cells: readonly CountCell[],
+  groups: readonly SumGroup[],
+  rule: ProtectionRule = DEFAULT_RULE,
+): Map<string, ProtectedCell> {
+  const byId = new Map(cells.map((cell) => [cell.id, cell]));
+  const hidden = new Map<string, 'klein aantal' | 'afleidbaar'>();
+  for (const cell of cells)
+    if (cell.value !== null && isSmall(cell.value, rule)) hidden.set(cell.id, 'klein aantal');
+
+  for (;;) {
+    const shown = new Set(
+      cells.filter((cell) => cell.value !== null && !hidden.has(cell.id)).map((cell) => cell.id),
+    );
+    const { derived, via } = derivableCells(shown, groups);
+    const exposed = [...derived].find((id) => hidden.has(id));
+    if (exposed === undefined) break;
+    const group = via.get(exposed) as SumGroup;
+    const candidates = [...group.parts, group.total].filter((id) => shown.has(id));
+    if (candidates.length === 0) break; // cannot happen: a derivation needs shown cells
+    candidates.sort((a, b) => {
+      const partFirst = Number(a === group.total) - Number(b === group.total);
+      const valueA = byId.get(a)?.value ?? 0;
+      const valueB = byId.get(b)?.value ?? 0;
+      return partFirst || valueA - valueB || a.localeCompare(b);
+    });
+    hidden.set(candidates[0] as string, 'afleidbaar');
+  }
+
+  const result = new Map<string, ProtectedCell>();
+  for (const cell of cells) {
+    if (cell.value === null) {
+      result.set(cell.id, { id: cell.id, value: null, status: 'geen gegevens', reason: null });
+    } else if (hidden.has(cell.id)) {
+      result.set(cell.id, {
+        id: cell.id,
+        value: null,
+        status: 'afgeschermd',
+        reason: hidden.get(cell.id) ?? null,
+      });
+    } else {
+      const value = rule.roundTo ? roundToBase(cell.value, rule.roundTo) : cell.value;
+      result.set(cell.id, { id: cell.id, value, status: 'getoond', reason: null });
+    }
+  }
+  return result;
+}
+
+/** A rate or percentage is shown only when the counts it is made of are. */
+export function protectRate(
+  rate: number | null,
+  numerator: ProtectedCell | undefined,
+  denominator: ProtectedCell | undefined,
+): { value: number | null; status: ProtectedCell['status'] } {
+  if (numerator?.status === 'afgeschermd' || denominator?.status === 'afgeschermd')
+    return { value: null, status: 'afgeschermd' };
+  if (rate === null) return { value: null, status: 'geen gegevens' };
+  return { value: rate, status: 'getoond' };
+}
