@@ -8,6 +8,7 @@ import {
   canViewOrganisation,
   databaseScopeOf,
   decideAccess,
+  deliversFigures,
   isAdmin,
   isLocked,
   passwordProblem,
@@ -32,6 +33,17 @@ const userWith = (role: Role, organisationId = 1): Actor => ({
       role,
     },
   ],
+});
+
+describe('deliversFigures', () => {
+  it('holds for beheerders, aanleveranciers and the command line only', () => {
+    expect(deliversFigures(userWith('beheerder'))).toBe(true);
+    expect(deliversFigures(userWith('aanleverancier'))).toBe(true);
+    expect(deliversFigures({ kind: 'cli', label: 'cli:test' })).toBe(true);
+    for (const role of ['regiocoordinator', 'beleidsmedewerker', 'casusregie', 'lezer'] as const)
+      expect(deliversFigures(userWith(role))).toBe(false);
+    expect(deliversFigures(ANONYMOUS)).toBe(false);
+  });
 });
 
 describe('decideAccess', () => {

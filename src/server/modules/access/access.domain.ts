@@ -42,6 +42,14 @@ export function isAdmin(actor: Actor): boolean {
   return actor.kind === 'user' && actor.memberships.some((membership) => membership.role === 'beheerder');
 }
 
+/** Who delivers figures: beheerders (and the command line) and aanleveranciers. They import and see the history. */
+export function deliversFigures(actor: Actor): boolean {
+  if (isAdmin(actor)) return true;
+  return (
+    actor.kind === 'user' && actor.memberships.some((membership) => membership.role === 'aanleverancier')
+  );
+}
+
 export type AccessDecision = { allowed: true } | { allowed: false; status: 401 | 403; message: string };
 
 const ALLOWED: AccessDecision = { allowed: true };

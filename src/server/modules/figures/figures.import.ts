@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { ImportFormat, ObservationStatus } from '../../../shared/figures.ts';
 import { type Db, selectRows } from '../../db/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
-import { actorLabel, isAdmin } from '../access/access.domain.ts';
+import { actorLabel, deliversFigures, isAdmin } from '../access/access.domain.ts';
 import { type RequestContext, recordAudit } from '../audit/audit.service.ts';
 import { REFERENCE_EPOCH } from '../geography/geography.domain.ts';
 import {
@@ -130,12 +130,11 @@ async function copyIntoStaging(tx: Db, rows: readonly ValidObservation[]): Promi
 
 /** Refuses actors who deliver no figures: only beheerders and aanleveranciers import. */
 export function assertMayImport(actor: RequestContext['actor']): void {
-  if (isAdmin(actor)) return;
+  if (deliversFigures(actor)) return;
   if (actor.kind !== 'user') throw new ForbiddenError('Meld u aan om cijfers te importeren.');
-  if (!actor.memberships.some((membership) => membership.role === 'aanleverancier'))
-    throw new ForbiddenError(
-      'Alleen een beheerder of aanleverancier kan cijfers importeren. Vraag een beheerder om de rol aanleverancier.',
-    );
+  throw new ForbiddenError(
+    'Alleen een beheerder of aanleverancier kan cijfers importeren. Vraag een beheerder om de rol aanleverancier.',
+  );
 }
 
 /** Which areas the actor may deliver figures for: all (beheerder, command line) or those of their organisations. */

@@ -11,7 +11,7 @@ import { FIGURES_UPLOAD_LIMIT, type ImportFormat } from '../../../shared/figures
 import type { Db } from '../../db/client.ts';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { contextOf } from '../../http/access-guard.ts';
-import { isAdmin } from '../access/access.domain.ts';
+import { deliversFigures, isAdmin } from '../access/access.domain.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findCatalogueProblems } from './figures.catalogue.ts';
 import type { ColumnMapping } from './figures.formats.ts';
@@ -197,11 +197,9 @@ export function figuresRoutes(db: Db): FastifyPluginAsyncZod {
         const items = await observationHistory(db, request.query);
         // Who imported is for those who see the import history; published figures do not name colleagues.
         const actor = contextOf(request).actor;
-        const seesActors =
-          isAdmin(actor) ||
-          (actor.kind === 'user' &&
-            actor.memberships.some((membership) => membership.role === 'aanleverancier'));
-        return { items: seesActors ? items : items.map((item) => ({ ...item, actorLabel: null })) };
+        return {
+          items: deliversFigures(actor) ? items : items.map((item) => ({ ...item, actorLabel: null })),
+        };
       },
     );
 
@@ -290,10 +288,7 @@ export function figuresRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = contextOf(request).actor;
-        const supplier =
-          actor.kind === 'user' &&
-          actor.memberships.some((membership) => membership.role === 'aanleverancier');
-        if (!isAdmin(actor) && !supplier)
+        if (!deliversFigures(actor))
           throw new ForbiddenError('De importgeschiedenis is er voor beheerders en aanleveranciers.');
         // An aanleverancier sees their own imports; other organisations' files and colleagues stay private.
         return listImports(db, {
