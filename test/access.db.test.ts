@@ -1,12 +1,14 @@
 /**
  * Sign-in, sessions, CSRF, one-time links, administration and the audit log, over HTTP on both engines.
  */
+
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { selectRows } from '../src/server/db/client.ts';
 import { auditLog, memberships } from '../src/server/db/schema/index.ts';
 import { withScope } from '../src/server/db/scope.ts';
 import { SIGN_IN_FAILED_MESSAGE, THROTTLE } from '../src/server/modules/access/access.domain.ts';
+import { dutchDateToday } from '../src/server/modules/geography/geography.service.ts';
 import {
   type AccessFixture,
   requestAs,
@@ -403,7 +405,8 @@ describe.each(TEST_ENGINES)('accounts and sessions on %s', (engine) => {
       actorLabel: fixture.emailOf.beheerder,
       origin: '127.0.0.1',
     });
-    const today = new Date().toISOString().slice(0, 10);
+    // The audit filter reads dates as Dutch days; the UTC date is a day behind from 23:00 or 22:00 UTC.
+    const today = dutchDateToday();
     const byActor = await requestAs(
       test.app,
       admin,
