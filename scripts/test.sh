@@ -12,6 +12,8 @@ fail() { printf '\n\033[31m%s\033[0m\n' "$1" >&2; exit 1; }
 # --- provision -------------------------------------------------------------------------------------------
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# pdftotext: the factsheet tests read the PDF's text as a reader would.
+command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 PG_BIN="${KETENZICHT_PG_BIN:-}"
 if [ -z "$PG_BIN" ]; then
   # 15 first: the oldest PostgreSQL Ketenzicht supports is the one to prove.
