@@ -28,6 +28,8 @@ import { accessGuardPlugin } from './http/access-guard.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
 import { createOidcLogin, type OidcConfig } from './modules/access/oidc.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { dashboardsRoutes } from './modules/dashboards/dashboards.routes.ts';
+import { createDashboardsService } from './modules/dashboards/dashboards.service.ts';
 import { figuresRoutes } from './modules/figures/figures.routes.ts';
 import { createGeographyRepo } from './modules/geography/geography.repo.ts';
 import { geographyRoutes } from './modules/geography/geography.routes.ts';
@@ -116,6 +118,11 @@ export async function buildApp(options: AppOptions) {
             'Indicator catalogue, figures (observations with versions) and imports of CSV, CBS StatLine and XLSX files',
         },
         {
+          name: 'Dashboards',
+          description:
+            'Overview map, area profiles, comparison over time and the council factsheet; every figure has passed small-number protection',
+        },
+        {
           name: 'Geografie',
           description: 'Gemeenten, Veilig Thuis-regio’s, provincies, population, herindelingen',
         },
@@ -157,7 +164,12 @@ export async function buildApp(options: AppOptions) {
     { prefix: '/api' },
   );
   await app.register(auditRoutes(db), { prefix: '/api' });
-  await app.register(figuresRoutes(db), { prefix: '/api' });
+  const dashboards = createDashboardsService(db);
+  await app.register(
+    figuresRoutes(db, (indicator, periods) => dashboards.protectedCells(indicator, periods)),
+    { prefix: '/api' },
+  );
+  await app.register(dashboardsRoutes(dashboards), { prefix: '/api' });
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : undefined;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

@@ -34,6 +34,8 @@ export const dimensions = pgTable('dimension', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
+  /** Whether the values add up to the total (one melder per melding) or may overlap (several kinds of violence). */
+  partsAddUp: boolean('parts_add_up').notNull().default(false),
 });
 
 export const dimensionValues = pgTable(
@@ -63,6 +65,8 @@ export const indicators = pgTable(
     higherIsBetter: boolean('higher_is_better'),
     breakdowns: text('breakdowns').array().notNull(),
     formula: jsonb('formula'),
+    /** Small-number protection of this indicator ({threshold, roundTo}); null: the default for its kind. */
+    disclosure: jsonb('disclosure'),
     origin: text('origin', { enum: ['shipped', 'beheerder'] }).notNull(),
     sortOrder: integer('sort_order').notNull(),
     createdAt: createdAt(),

@@ -55,19 +55,32 @@ export function derivableCells(
 ): { derived: Set<string>; via: Map<string, SumGroup> } {
   const derived = new Set<string>();
   const via = new Map<string, SumGroup>();
-  const isKnown = (id: string) => known.has(id) || derived.has(id);
-  let progress = true;
-  while (progress) {
-    progress = false;
-    for (const group of groups) {
-      const members = [group.total, ...group.parts];
-      const unknown = members.filter((id) => !isKnown(id));
-      if (unknown.length === 1) {
-        const id = unknown[0] as string;
-        derived.add(id);
-        via.set(id, group);
-        progress = true;
-      }
+  // Counting unknown members per group and following only the groups a new value touches keeps this linear in
+  // the size of the table (all gemeenten × breakdowns), instead of one pass over every group per derivation.
+  const groupsOf = new Map<string, number[]>();
+  const unknown = groups.map((group, index) => {
+    let count = 0;
+    for (const id of [group.total, ...group.parts]) {
+      if (known.has(id)) continue;
+      count += 1;
+      const list = groupsOf.get(id);
+      if (list) list.push(index);
+      else groupsOf.set(id, [index]);
+    }
+    return count;
+  });
+  const queue = unknown.flatMap((count, index) => (count === 1 ? [index] : []));
+  while (queue.length > 0) {
+    const index = queue.pop() as number;
+    if (unknown[index] !== 1) continue;
+    const group = groups[index] as SumGroup;
+    const id = [group.total, ...group.parts].find((member) => !known.has(member) && !derived.has(member));
+    if (id === undefined) continue;
+    derived.add(id);
+    via.set(id, group);
+    for (const other of groupsOf.get(id) ?? []) {
+      unknown[other] = (unknown[other] as number) - 1;
+      if (unknown[other] === 1) queue.push(other);
     }
   }
   return { derived, via };
@@ -75,8 +88,8 @@ export function derivableCells(
 
 /**
  * Protects one table of counts. Hides small counts, then, while any hidden count can be derived, hides one more
- * cell in the group that gives it away: the smallest shown part (a total only when no part is left), so as little
- * as possible disappears. Ends because every round hides one more cell.
+ * cell in each group that gives one away: the smallest shown part (a total only when no part is left), so little
+ * disappears. Ends because every round hides at least one more cell.
  */
 export function protectCounts(
   cells: readonly CountCell[],
@@ -93,18 +106,25 @@ export function protectCounts(
       cells.filter((cell) => cell.value !== null && !hidden.has(cell.id)).map((cell) => cell.id),
     );
     const { derived, via } = derivableCells(shown, groups);
-    const exposed = [...derived].find((id) => hidden.has(id));
-    if (exposed === undefined) break;
-    const group = via.get(exposed) as SumGroup;
-    const candidates = [...group.parts, group.total].filter((id) => shown.has(id));
-    if (candidates.length === 0) break; // cannot happen: a derivation needs shown cells
-    candidates.sort((a, b) => {
-      const partFirst = Number(a === group.total) - Number(b === group.total);
-      const valueA = byId.get(a)?.value ?? 0;
-      const valueB = byId.get(b)?.value ?? 0;
-      return partFirst || valueA - valueB || a.localeCompare(b);
-    });
-    hidden.set(candidates[0] as string, 'afleidbaar');
+    // Every group that gives a hidden cell away gets one more hidden cell in this round; large tables (all
+    // gemeenten × breakdowns) then need a few rounds instead of one per suppression.
+    const exposingGroups = new Set<SumGroup>();
+    for (const id of derived) if (hidden.has(id)) exposingGroups.add(via.get(id) as SumGroup);
+    if (exposingGroups.size === 0) break;
+    let added = 0;
+    for (const group of exposingGroups) {
+      const candidates = [...group.parts, group.total].filter((id) => shown.has(id) && !hidden.has(id));
+      if (candidates.length === 0) continue; // an earlier group of this round already closed it
+      candidates.sort((a, b) => {
+        const partFirst = Number(a === group.total) - Number(b === group.total);
+        const valueA = byId.get(a)?.value ?? 0;
+        const valueB = byId.get(b)?.value ?? 0;
+        return partFirst || valueA - valueB || a.localeCompare(b);
+      });
+      hidden.set(candidates[0] as string, 'afleidbaar');
+      added += 1;
+    }
+    if (added === 0) break; // cannot happen: a derivation needs a shown cell
   }
 
   const result = new Map<string, ProtectedCell>();

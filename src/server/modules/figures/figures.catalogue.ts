@@ -19,6 +19,8 @@ export const dimensionSchema = z.strictObject({
   code,
   name: label,
   description: z.string().max(2000).default(''),
+  /** True when every case has exactly one value (melder), so the values add up to the total. */
+  partsAddUp: z.boolean().optional(),
   values: z
     .array(z.strictObject({ code, name: label }))
     .min(2)
@@ -46,6 +48,17 @@ export const indicatorSchema = z.strictObject({
   breakdowns: z.array(code).default([]),
   /** Set for derived indicators, which are computed when read and never imported. */
   formula: formulaSchema.nullable().default(null),
+  /**
+   * Small-number protection: counts from 1 to below `threshold` are hidden, shown counts rounded to `roundTo`.
+   * null: the default (threshold 5 for case counts; none for population and for values that are not counts).
+   */
+  disclosure: z
+    .strictObject({
+      threshold: z.number().int().min(0).max(100),
+      roundTo: z.number().int().min(1).max(100).nullable().default(null),
+    })
+    .nullable()
+    .optional(),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 

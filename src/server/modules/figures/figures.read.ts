@@ -63,6 +63,8 @@ export type ObservationItem = {
   missing: string[];
   /** Why there is no figure when no part is merely missing (e.g. a region's gemeenten are not known then). */
   note: string | null;
+  /** Set when small-number protection hid the value (only on the way out, never in storage). */
+  protection?: 'afgeschermd';
 };
 
 type AreaRow = { code: string; name: string; level: AreaLevel; valid_from: string; valid_to: string | null };
@@ -455,7 +457,7 @@ export function observationsCsv(
         item.period,
         ...dimensionCodes.map((dimension) => item.breakdown[dimension] ?? ''),
         item.value === null ? '' : String(item.value).replace('.', ','),
-        item.status ?? '',
+        item.protection ?? item.status ?? '',
         item.origin ?? '',
         item.missing.join(' '),
       ]

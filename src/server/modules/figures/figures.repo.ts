@@ -52,10 +52,19 @@ export async function loadShippedCatalogue(db: Db): Promise<boolean> {
     for (const dimension of catalogue.dimensions) {
       await tx
         .insert(dimensions)
-        .values({ code: dimension.code, name: dimension.name, description: dimension.description })
+        .values({
+          code: dimension.code,
+          name: dimension.name,
+          description: dimension.description,
+          partsAddUp: dimension.partsAddUp ?? false,
+        })
         .onConflictDoUpdate({
           target: dimensions.code,
-          set: { name: dimension.name, description: dimension.description },
+          set: {
+            name: dimension.name,
+            description: dimension.description,
+            partsAddUp: dimension.partsAddUp ?? false,
+          },
         });
       await tx
         .insert(dimensionValues)
@@ -92,6 +101,7 @@ export async function loadShippedCatalogue(db: Db): Promise<boolean> {
           higherIsBetter: sql`excluded.higher_is_better`,
           breakdowns: sql`excluded.breakdowns`,
           formula: sql`excluded.formula`,
+          disclosure: sql`excluded.disclosure`,
           origin: sql`excluded.origin`,
           sortOrder: sql`excluded.sort_order`,
           updatedAt: new Date(),
@@ -120,6 +130,7 @@ function indicatorRow(indicator: Indicator) {
     higherIsBetter: indicator.higherIsBetter,
     breakdowns: indicator.breakdowns,
     formula: indicator.formula,
+    disclosure: indicator.disclosure ?? null,
   };
 }
 
@@ -138,6 +149,7 @@ export async function listIndicators(db: Db): Promise<CatalogueRecord[]> {
     higherIsBetter: row.higherIsBetter,
     breakdowns: row.breakdowns,
     formula: (row.formula as Indicator['formula']) ?? null,
+    disclosure: (row.disclosure as Indicator['disclosure']) ?? null,
     origin: row.origin,
   }));
 }
@@ -147,10 +159,11 @@ export async function listDimensions(db: Db): Promise<Dimension[]> {
     code: string;
     name: string;
     description: string;
+    partsAddUp: boolean;
     values: Array<{ code: string; name: string }>;
   }>(
     db,
-    sql`select d.code, d.name, d.description,
+    sql`select d.code, d.name, d.description, d.parts_add_up as "partsAddUp",
           coalesce(json_agg(json_build_object('code', v.code, 'name', v.name) order by v.sort_order)
             filter (where v.code is not null), '[]') as values
         from dimension d left join dimension_value v on v.dimension_code = d.code

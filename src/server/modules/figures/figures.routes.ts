@@ -14,6 +14,7 @@ import { contextOf } from '../../http/access-guard.ts';
 import { deliversFigures, isAdmin } from '../access/access.domain.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findCatalogueProblems } from './figures.catalogue.ts';
+import { breakdownKey } from './figures.domain.ts';
 import type { ColumnMapping } from './figures.formats.ts';
 import { assertMayImport, importFigures, undoImport } from './figures.import.ts';
 import { observationHistory, observationsCsv, readObservations } from './figures.read.ts';
@@ -59,7 +60,16 @@ function parseMapping(text: string | undefined): ColumnMapping | undefined {
   return parsed.data;
 }
 
-export function figuresRoutes(db: Db): FastifyPluginAsyncZod {
+/**
+ * Figures leave the server protected (small-number protection) unless the reader is a beheerder or the command
+ * line, who check imports against their source files. `protect` hides what the dashboards hide.
+ */
+export type FigureProtector = (
+  indicator: string,
+  periods: readonly string[],
+) => Promise<(period: string, area: string, breakdown: string) => { value: number | null; status: string }>;
+
+export function figuresRoutes(db: Db, protect?: FigureProtector): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(multipart, {
       limits: { fileSize: FIGURES_UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 8192 },
@@ -171,6 +181,26 @@ export function figuresRoutes(db: Db): FastifyPluginAsyncZod {
           ...(query.breakdown ? { breakdown: query.breakdown } : {}),
           ...(query.asOf ? { asOf: query.asOf } : {}),
         });
+        const actor = contextOf(request).actor;
+        if (protect && !isAdmin(actor) && result.items.length > 0) {
+          const figureOf = await protect(query.indicator, [
+            ...new Set(result.items.map((item) => item.period)),
+          ]);
+          result.items = result.items.map((item) => {
+            const shown = figureOf(item.period, item.areaCode, breakdownKey(item.breakdown));
+            if (shown.status === 'afgeschermd')
+              return {
+                ...item,
+                value: null,
+                computedValue: null,
+                differs: false,
+                status: null,
+                origin: null,
+                protection: 'afgeschermd' as const,
+              };
+            return item.value === null || shown.value === null ? item : { ...item, value: shown.value };
+          });
+        }
         if (query.format === 'csv') {
           return reply
             .type('text/csv; charset=utf-8')

@@ -119,6 +119,10 @@ export const observationItem = z.object({
     .array(z.string())
     .describe('Parts (periods or gemeenten) without a figure in an incomplete roll-up'),
   note: z.string().nullable().describe('Why a figure cannot be computed, when no part is merely missing'),
+  protection: z
+    .literal('afgeschermd')
+    .optional()
+    .describe('Present when small-number protection hides this figure (value is then null)'),
 });
 
 export const observationList = z.object({
