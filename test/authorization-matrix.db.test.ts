@@ -179,6 +179,18 @@ const MATRIX: Record<string, Case> = {
     expect: 'everyone',
     request: none('/api/observations/history?indicator=vt_meldingen&area=GM0363&period=2024JJ00'),
   },
+  'GET /api/dashboard/map': {
+    expect: 'everyone',
+    request: none('/api/dashboard/map?indicator=vt_meldingen&period=2024JJ00'),
+  },
+  'GET /api/dashboard/profile/:code': {
+    expect: 'everyone',
+    request: none('/api/dashboard/profile/GM0363?period=2024JJ00'),
+  },
+  'GET /api/dashboard/series': {
+    expect: 'everyone',
+    request: none('/api/dashboard/series?indicator=vt_meldingen&areas=GM0363,GM0599'),
+  },
   // A JSON body, not multipart: allowed callers get 415 (past access control), others 401/403.
   'POST /api/imports': { expect: 'supplier', request: () => ({ url: '/api/imports', payload: {} }) },
   'GET /api/imports': { expect: 'supplier', request: none('/api/imports') },
