@@ -382,7 +382,7 @@ describe.each(TEST_ENGINES)('accounts and sessions on %s', (engine) => {
     const admin = await signInOverHttp(test.app, fixture.emailOf.beheerder);
     expect(
       (await requestAs(test.app, admin, 'PUT', '/api/settings', { figuresPublic: false })).json(),
-    ).toEqual({ figuresPublic: false });
+    ).toEqual({ figuresPublic: false, disclosureThreshold: 5, disclosureRoundTo: null });
     const closed = await test.app.inject({ method: 'GET', url: '/api/areas?level=provincie' });
     expect(closed.statusCode).toBe(401);
     expect((await requestAs(test.app, admin, 'GET', '/api/areas?level=provincie')).statusCode).toBe(200);

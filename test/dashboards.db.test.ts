@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../src/server/db/client.ts';
+import { updateSettings } from '../src/server/modules/access/access.service.ts';
 import type {
   MapResponse,
   ProfileResponse,
@@ -31,7 +32,11 @@ describe.each(TEST_ENGINES)('dashboards API on %s', (engine) => {
   const load = async (lines: string[], name: string) => {
     const file = path.join(folder, name);
     await writeFile(file, `indicator;gebied;periode;melder;waarde;status\n${lines.join('\n')}\n`);
-    const report = await importFigures(test.database.db, CLI_CONTEXT, { path: file, fileName: name, dryRun: false });
+    const report = await importFigures(test.database.db, CLI_CONTEXT, {
+      path: file,
+      fileName: name,
+      dryRun: false,
+    });
     expect(report.problems).toEqual([]);
   };
   const get = async <T>(url: string) => {
@@ -62,7 +67,10 @@ describe.each(TEST_ENGINES)('dashboards API on %s', (engine) => {
         lines.push(`vt_meldingen;${code};2025JJ00;onbekend;2;definitief`);
       }
     });
-    lines.push('vt_meldingen;GM0363;2021JJ00;;1000;definitief', 'vt_meldingen;GM0457;2021JJ00;;100;definitief');
+    lines.push(
+      'vt_meldingen;GM0363;2021JJ00;;1000;definitief',
+      'vt_meldingen;GM0457;2021JJ00;;100;definitief',
+    );
     lines.push('inwoners;GM0363;2021JJ00;;870000;definitief', 'inwoners;GM0457;2021JJ00;;20000;definitief');
     await load(lines, 'eerste.csv');
   }, 120_000);
@@ -100,11 +108,17 @@ describe.each(TEST_ENGINES)('dashboards API on %s', (engine) => {
       method: 'GET',
       url: `/api/observations?indicator=vt_meldingen&area=${members[1]}&period=2025JJ00&breakdown=melder`,
     });
-    const items = response.json().items as Array<{ breakdown: { melder: string }; value: number | null; status: string }>;
+    const items = response.json().items as Array<{
+      breakdown: { melder: string };
+      value: number | null;
+      status: string;
+    }>;
     const part = (code: string) => items.find((item) => item.breakdown.melder === code);
     expect(part('onbekend')?.value).toBeNull();
     // Total minus justitie_veiligheid would be the hidden 2: justitie_veiligheid (or the total) must go too.
-    const total = await get<MapResponse>('/api/dashboard/map?indicator=vt_meldingen&period=2025JJ00&measure=aantal');
+    const total = await get<MapResponse>(
+      '/api/dashboard/map?indicator=vt_meldingen&period=2025JJ00&measure=aantal',
+    );
     const totalShown = total.items.find((item) => item.areaCode === members[1])?.value ?? null;
     expect(totalShown === null || part('justitie_veiligheid')?.value === null).toBe(true);
   });
@@ -160,12 +174,19 @@ describe.each(TEST_ENGINES)('dashboards API on %s', (engine) => {
   });
 
   it('shows new figures as soon as their import commits, and marks what changed since a date', async () => {
-    const before = await get<MapResponse>('/api/dashboard/map?indicator=vt_meldingen&period=2025JJ00&measure=aantal');
+    const before = await get<MapResponse>(
+      '/api/dashboard/map?indicator=vt_meldingen&period=2025JJ00&measure=aantal',
+    );
     const target = members[3] as string;
     expect(before.items.find((item) => item.areaCode === target)?.value).toBe(values.get(target));
     await load([`vt_meldingen;${target};2025JJ00;;999;voorlopig`], 'correctie.csv');
-    const after = await get<MapResponse>('/api/dashboard/map?indicator=vt_meldingen&period=2025JJ00&measure=aantal');
-    expect(after.items.find((item) => item.areaCode === target)).toMatchObject({ value: 999, provisional: true });
+    const after = await get<MapResponse>(
+      '/api/dashboard/map?indicator=vt_meldingen&period=2025JJ00&measure=aantal',
+    );
+    expect(after.items.find((item) => item.areaCode === target)).toMatchObject({
+      value: 999,
+      provisional: true,
+    });
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const series = await get<SeriesResponse>(
       `/api/dashboard/series?indicator=vt_meldingen&areas=${target}&measure=aantal&changedSince=${yesterday}`,
@@ -177,7 +198,9 @@ describe.each(TEST_ENGINES)('dashboards API on %s', (engine) => {
   });
 
   it('downloads exactly what is shown, with definitions and no live formulas', async () => {
-    const map = await get<MapResponse>('/api/dashboard/map?indicator=vt_meldingen&period=2025JJ00&measure=aantal');
+    const map = await get<MapResponse>(
+      '/api/dashboard/map?indicator=vt_meldingen&period=2025JJ00&measure=aantal',
+    );
     const csv = await test.app.inject({
       method: 'GET',
       url: '/api/dashboard/map?indicator=vt_meldingen&period=2025JJ00&measure=aantal&format=csv',
@@ -187,7 +210,9 @@ describe.each(TEST_ENGINES)('dashboards API on %s', (engine) => {
     for (const item of map.items) {
       const line = lines.find((candidate) => candidate.startsWith(`${item.areaCode};`));
       const cell = line?.split(';')[2];
-      expect(cell).toBe(item.status === 'afgeschermd' ? 'afgeschermd' : item.value === null ? '' : String(item.value));
+      expect(cell).toBe(
+        item.status === 'afgeschermd' ? 'afgeschermd' : item.value === null ? '' : String(item.value),
+      );
     }
     const xlsx = await test.app.inject({
       method: 'GET',
@@ -207,8 +232,31 @@ describe.each(TEST_ENGINES)('dashboards API on %s', (engine) => {
     expect(text.join('\n')).toContain('Bron: Veilig Thuis');
   });
 
+  it('follows the installation’s protection settings at once: a higher threshold, rounding to 5', async () => {
+    await updateSettings(test.database.db, CLI_CONTEXT, { disclosureThreshold: 50, disclosureRoundTo: 5 });
+    try {
+      const map = await get<MapResponse>(
+        '/api/dashboard/map?indicator=vt_meldingen&period=2025JJ00&measure=aantal',
+      );
+      expect(map.protection).toMatchObject({ threshold: 50, roundTo: 5 });
+      for (const item of map.items.filter((candidate) => members.includes(candidate.areaCode))) {
+        const raw = values.get(item.areaCode) as number;
+        if (raw < 50) expect(item.status).toBe('afgeschermd');
+        if (item.value !== null) expect(item.value % 5).toBe(0);
+      }
+    } finally {
+      await updateSettings(test.database.db, CLI_CONTEXT, {
+        disclosureThreshold: 5,
+        disclosureRoundTo: null,
+      });
+    }
+  });
+
   it('says what is wrong with a request', async () => {
-    const unknown = await test.app.inject({ method: 'GET', url: '/api/dashboard/map?indicator=bestaat_niet' });
+    const unknown = await test.app.inject({
+      method: 'GET',
+      url: '/api/dashboard/map?indicator=bestaat_niet',
+    });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().message).toContain('bestaat_niet');
     const wrongMeasure = await test.app.inject({
@@ -221,7 +269,10 @@ describe.each(TEST_ENGINES)('dashboards API on %s', (engine) => {
       url: '/api/dashboard/series?indicator=vt_meldingen&areas=GM0363,GM0599,GM0344,GM0518,GM0014,GM0034',
     });
     expect(tooMany.statusCode).toBe(400);
-    const quarterProfile = await test.app.inject({ method: 'GET', url: '/api/dashboard/profile/GM0363?period=2025KW01' });
+    const quarterProfile = await test.app.inject({
+      method: 'GET',
+      url: '/api/dashboard/profile/GM0363?period=2025KW01',
+    });
     expect(quarterProfile.statusCode).toBe(400);
   });
 });

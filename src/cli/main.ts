@@ -14,8 +14,10 @@ type MergerRow = Awaited<ReturnType<GeographyService['listMergers']>>[number];
 
 import { APP_VERSION } from '../server/version.ts';
 import { AREA_LEVELS } from '../shared/geography.ts';
+import { registerDashboardCommands } from './dashboard-commands.ts';
 import { registerFiguresCommands } from './figures-commands.ts';
 import { formatTable } from './format.ts';
+import { registerReportCommand } from './report-command.ts';
 
 // Heavy modules (database engines, web server) load inside the verb that needs them: `--help` stays instant.
 const openDatabase = async () => (await import('../server/db/open.ts')).openConfiguredDatabase(loadConfig());
@@ -317,6 +319,8 @@ program
   });
 
 registerFiguresCommands(program, { withDatabase, cliContext });
+registerReportCommand(program, { withDatabase });
+registerDashboardCommands(program, { withDatabase });
 
 /** The command line acts as the operator of the installation, and is recorded as such in the audit log. */
 function cliContext() {

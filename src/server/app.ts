@@ -169,7 +169,7 @@ export async function buildApp(options: AppOptions) {
     figuresRoutes(db, (indicator, periods) => dashboards.protectedCells(indicator, periods)),
     { prefix: '/api' },
   );
-  await app.register(dashboardsRoutes(dashboards), { prefix: '/api' });
+  await app.register(dashboardsRoutes(db, dashboards), { prefix: '/api' });
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : undefined;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

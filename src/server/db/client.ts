@@ -68,7 +68,7 @@ export async function openPostgres(url: string): Promise<AppDatabase> {
       import('drizzle-orm/node-postgres/migrator'),
     ]);
   // ISO dates whatever the server's DateStyle: the app reads dates as YYYY-MM-DD strings.
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c DateStyle=ISO,YMD' });
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c DateStyle=ISO,YMD -c jit=off' });
   // Fail at start-up, not at the first request, when the server is unreachable.
   const connection = await pool.connect();
   connection.release();

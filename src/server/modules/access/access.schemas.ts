@@ -132,6 +132,18 @@ export const membershipBody = z.strictObject({ role });
 
 export const settingsBody = z.strictObject({
   figuresPublic: z.boolean().describe('Published aggregate figures open without sign-in (default true)'),
+  disclosureThreshold: z
+    .number()
+    .int('Kies een heel getal')
+    .min(2, 'Kies minstens 2')
+    .max(50, 'Kies hoogstens 50')
+    .optional()
+    .describe('Counts from 1 to below this are hidden for everyone but beheerders (default 5)'),
+  disclosureRoundTo: z
+    .union([z.literal(5), z.literal(10)])
+    .nullable()
+    .optional()
+    .describe('Round shown counts to multiples of 5 or 10, or null (default) to show them as they are'),
 });
 
 /** A day the audit log can hold: PostgreSQL has no year 0, and nothing was logged before 2000. */

@@ -901,8 +901,17 @@ async function refuseLastAdmin(tx: Db, userId: string, organisationId: number): 
 
 // ---- Settings ----
 
-export type InstallationSettings = { figuresPublic: boolean };
-const DEFAULT_SETTINGS: InstallationSettings = { figuresPublic: true };
+export type InstallationSettings = {
+  figuresPublic: boolean;
+  /** Small-number protection for indicators without their own rule (ADR 0006). */
+  disclosureThreshold: number;
+  disclosureRoundTo: 5 | 10 | null;
+};
+const DEFAULT_SETTINGS: InstallationSettings = {
+  figuresPublic: true,
+  disclosureThreshold: 5,
+  disclosureRoundTo: null,
+};
 
 export async function readSettings(db: Db): Promise<InstallationSettings> {
   const rows = await db.select().from(settings);
@@ -910,18 +919,27 @@ export async function readSettings(db: Db): Promise<InstallationSettings> {
   return {
     figuresPublic:
       typeof stored.figuresPublic === 'boolean' ? stored.figuresPublic : DEFAULT_SETTINGS.figuresPublic,
+    disclosureThreshold:
+      typeof stored.disclosureThreshold === 'number'
+        ? stored.disclosureThreshold
+        : DEFAULT_SETTINGS.disclosureThreshold,
+    disclosureRoundTo:
+      stored.disclosureRoundTo === 5 || stored.disclosureRoundTo === 10 ? stored.disclosureRoundTo : null,
   };
 }
 
 export async function updateSettings(
   db: Db,
   context: RequestContext,
-  input: InstallationSettings,
+  input: Partial<InstallationSettings>,
 ): Promise<InstallationSettings> {
   requireAdmin(context.actor);
   await db.transaction(async (tx) => {
     const before = await readSettings(tx);
-    for (const [key, value] of Object.entries(input)) {
+    for (const [key, given] of Object.entries(input)) {
+      if (given === undefined) continue;
+      // A JSON null ("no rounding") is a value; SQL NULL would break the not-null column.
+      const value = given === null ? sql`'null'::jsonb` : given;
       await tx
         .insert(settings)
         .values({ key, value })

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ExportFormat } from '../../../shared/dashboards.ts';
+import type { Db } from '../../db/client.ts';
 import {
   type ExportTable,
   mapTable,
@@ -11,8 +12,10 @@ import {
   toCsv,
   toXlsx,
 } from './dashboards.exports.ts';
+import { buildFactsheet } from './dashboards.factsheet.ts';
 import {
   errorResponse,
+  factsheetQuery,
   mapQuery,
   mapResponse,
   profileParams,
@@ -28,26 +31,29 @@ const download = z
   .string()
   .describe('format=csv (UTF-8 with BOM, ;) or format=xlsx (sheets Cijfers and Definities en bronnen)');
 
+async function sendFile(reply: FastifyReply, type: string, fileName: string, body: string | Buffer) {
+  await reply.type(type).header('content-disposition', `attachment; filename="${fileName}"`).send(body);
+}
+
 /** Sends a table as the requested download; false when JSON was asked for. */
 async function sendDownload(reply: FastifyReply, format: ExportFormat, table: ExportTable): Promise<boolean> {
   if (format === 'csv') {
-    await reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${table.fileName}.csv"`)
-      .send(toCsv(table));
+    await sendFile(reply, 'text/csv; charset=utf-8', `${table.fileName}.csv`, toCsv(table));
     return true;
   }
   if (format === 'xlsx') {
-    await reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${table.fileName}.xlsx"`)
-      .send(await toXlsx(table));
+    await sendFile(
+      reply,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      `${table.fileName}.xlsx`,
+      await toXlsx(table),
+    );
     return true;
   }
   return false;
 }
 
-export function dashboardsRoutes(service: DashboardsService): FastifyPluginAsyncZod {
+export function dashboardsRoutes(db: Db, service: DashboardsService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/dashboard/map',
@@ -110,6 +116,26 @@ export function dashboardsRoutes(service: DashboardsService): FastifyPluginAsync
         const response = await service.series(query);
         if (await sendDownload(reply, format, seriesTable(response))) return reply;
         return response;
+      },
+    );
+
+    app.get(
+      '/reports/factsheet',
+      {
+        config: { access: 'published' },
+        schema: {
+          operationId: 'factsheet',
+          tags: ['Dashboards'],
+          summary:
+            'PDF factsheet of an area and year for the council: map, key figures with comparisons, trends, definitions and sources',
+          querystring: factsheetQuery,
+          response: { 200: z.string().describe('application/pdf'), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { pdf, fileName } = await buildFactsheet(db, service, request.query);
+        await sendFile(reply, 'application/pdf', fileName, pdf);
+        return reply;
       },
     );
   };

@@ -53,11 +53,11 @@ import {
   type ProtectedTable,
 } from './dashboards.tables.ts';
 
-const LEVEL_NAMES: Record<AreaLevel, string> = {
+const LEVEL_PLURALS: Record<AreaLevel, string> = {
   land: 'Nederland',
-  provincie: 'provincie',
-  veiligthuisregio: 'Veilig Thuis-regio',
-  gemeente: 'gemeente',
+  provincie: 'provincies',
+  veiligthuisregio: "Veilig Thuis-regio's",
+  gemeente: 'gemeenten',
 };
 
 /** A figure with what it is made of: the shown count and the base of a rate or percentage. */
@@ -262,8 +262,24 @@ export function createDashboardsService(db: Db, options: { rule?: ProtectionRule
       .sort((a, b) => compareAreaNames(a.name, b.name));
   }
 
+  // Finished map responses of the current data version: a warm request costs one data-version query.
+  const mapResponses = new Map<string, MapResponse>();
+  let mapResponsesVersion = '';
   async function map(query: MapQuery): Promise<MapResponse> {
     const ctx = await store.current();
+    if (mapResponsesVersion !== ctx.version) {
+      mapResponses.clear();
+      mapResponsesVersion = ctx.version;
+    }
+    const key = JSON.stringify([query.indicator, query.period, query.level, query.measure]);
+    const cached = mapResponses.get(key);
+    if (cached) return { ...cached, generatedAt: new Date().toISOString() };
+    const response = await buildMap(ctx, query);
+    if (mapResponsesVersion === ctx.version && mapResponses.size < 500) mapResponses.set(key, response);
+    return response;
+  }
+
+  async function buildMap(ctx: Context, query: MapQuery): Promise<MapResponse> {
     const indicator = indicatorOf(ctx, query.indicator);
     const measure = chooseMeasure(indicator, query.measure);
     const periods = await periodsOf(ctx, indicator);
@@ -344,7 +360,7 @@ export function createDashboardsService(db: Db, options: { rule?: ProtectionRule
   ): { codes: string[]; label: string; description: string } {
     if (area.level !== 'gemeente') {
       const peers = areasOfLevel(ctx, area.level, table).map((peer) => peer.code);
-      const label = area.level === 'land' ? 'Nederland' : `Alle ${LEVEL_NAMES[area.level]}s`;
+      const label = area.level === 'land' ? 'Nederland' : `Alle ${LEVEL_PLURALS[area.level]}`;
       return { codes: peers, label, description: `Alle gebieden van dit niveau (${peers.length}).` };
     }
     const parentOf = (level: 'provincie' | 'veiligthuisregio') =>

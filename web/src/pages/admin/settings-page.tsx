@@ -8,6 +8,7 @@ import type { InstallationSettings } from '../../api/types.ts';
 import {
   CheckboxField,
   ErrorSummary,
+  SelectField,
   StatusMessage,
   SubmitButton,
   useFormErrors,
@@ -43,6 +44,8 @@ function SettingsForm({ settings }: { settings: InstallationSettings }) {
   const queryClient = useQueryClient();
   const form = useFormErrors();
   const [figuresPublic, setFiguresPublic] = useState(settings.figuresPublic);
+  const [threshold, setThreshold] = useState(String(settings.disclosureThreshold ?? 5));
+  const [roundTo, setRoundTo] = useState(String(settings.disclosureRoundTo ?? ''));
   const [busy, setBusy] = useState(false);
   const [confirmation, setConfirmation] = useState<string | null>(null);
 
@@ -52,13 +55,23 @@ function SettingsForm({ settings }: { settings: InstallationSettings }) {
     setConfirmation(null);
     setBusy(true);
     try {
-      const saved = await accessApi.updateSettings(queryClient, { figuresPublic });
+      const saved = await accessApi.updateSettings(queryClient, {
+        figuresPublic,
+        disclosureThreshold: Number(threshold),
+        disclosureRoundTo: roundTo === '' ? null : (Number(roundTo) as 5 | 10),
+      });
       queryClient.setQueryData(settingsQuery().queryKey, saved);
       void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
       form.clear();
       setConfirmation(t.saved);
     } catch (error) {
-      form.show(errorsFromFailure(error, ['figuresPublic'], texts.forms.sendFailed));
+      form.show(
+        errorsFromFailure(
+          error,
+          ['figuresPublic', 'disclosureThreshold', 'disclosureRoundTo'],
+          texts.forms.sendFailed,
+        ),
+      );
     } finally {
       setBusy(false);
     }
@@ -74,6 +87,27 @@ function SettingsForm({ settings }: { settings: InstallationSettings }) {
         checked={figuresPublic}
         onChange={setFiguresPublic}
         error={errorOf(form.errors, 'figuresPublic')}
+      />
+      <SelectField
+        id={form.idOf('disclosureThreshold')}
+        label={t.disclosureThreshold}
+        description={t.disclosureThresholdDescription}
+        value={threshold}
+        options={['3', '5', '10', '20'].map((value) => ({ value, label: value }))}
+        onChange={setThreshold}
+        error={errorOf(form.errors, 'disclosureThreshold')}
+      />
+      <SelectField
+        id={form.idOf('disclosureRoundTo')}
+        label={t.disclosureRoundTo}
+        value={roundTo}
+        options={[
+          { value: '', label: t.disclosureRoundToOptions.none },
+          { value: '5', label: t.disclosureRoundToOptions.five },
+          { value: '10', label: t.disclosureRoundToOptions.ten },
+        ]}
+        onChange={setRoundTo}
+        error={errorOf(form.errors, 'disclosureRoundTo')}
       />
       <SubmitButton busy={busy}>{t.save}</SubmitButton>
       <StatusMessage message={confirmation} />
