@@ -166,7 +166,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(auditRoutes(db), { prefix: '/api' });
   const dashboards = createDashboardsService(db);
   await app.register(
-    figuresRoutes(db, (indicator, periods) => dashboards.protectedCells(indicator, periods)),
+    figuresRoutes(db, (indicator, periods, asOf) => dashboards.protectedCells(indicator, periods, asOf)),
     { prefix: '/api' },
   );
   await app.register(dashboardsRoutes(db, dashboards), { prefix: '/api' });

@@ -3,8 +3,10 @@ import { createRootRoute, createRoute, createRouter } from '@tanstack/react-rout
 import { AppLayout } from './layout/app-layout.tsx';
 import { NETHERLANDS_CODE } from './lib/area-paths.ts';
 import { parseAuditSearch } from './lib/audit-search.ts';
+import { parseCompareSearch } from './lib/compare-search.ts';
 import { parseFiguresSearch, parseVersionsSearch } from './lib/figures.ts';
-import { parseHomeSearch } from './lib/home-search.ts';
+import { parseHomeSearch, parseIndicatorPageSearch } from './lib/home-search.ts';
+import { parseProfileSearch } from './lib/profile-search.ts';
 import { parseSignInSearch } from './lib/sign-in-search.ts';
 import { AccessibilityPage } from './pages/accessibility-page.tsx';
 import { AccountPage } from './pages/account-page.tsx';
@@ -17,10 +19,12 @@ import { SettingsPage } from './pages/admin/settings-page.tsx';
 import { UserPage } from './pages/admin/user-page.tsx';
 import { UsersPage } from './pages/admin/users-page.tsx';
 import { AreaPage } from './pages/area-page.tsx';
+import { ComparePage } from './pages/compare-page.tsx';
 import { FiguresPage } from './pages/figures-page.tsx';
 import { FigureVersionsPage } from './pages/figures-versions-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
+import { IndicatorPage } from './pages/indicator-page.tsx';
 import { IndicatorsPage } from './pages/indicators-page.tsx';
 import { MergersPage } from './pages/mergers-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -37,42 +41,68 @@ const homeRoute = createRoute({
   path: '/',
   validateSearch: parseHomeSearch,
   component: function Home() {
-    const { niveau } = homeRoute.useSearch();
-    return <HomePage level={niveau ?? 'gemeente'} />;
+    return <HomePage search={homeRoute.useSearch()} />;
+  },
+});
+
+/** One indicator: definition, funnel plot, distribution and all areas (`/indicator/vt_meldingen?periode=…`). */
+const indicatorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/indicator/$code',
+  validateSearch: parseIndicatorPageSearch,
+  component: function IndicatorOverview() {
+    const { code } = indicatorRoute.useParams();
+    return <IndicatorPage key={code} code={code} search={indicatorRoute.useSearch()} />;
   },
 });
 
 const gemeenteRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/gemeente/$code',
+  validateSearch: parseProfileSearch,
   component: function Gemeente() {
     const { code } = gemeenteRoute.useParams();
-    return <AreaPage level="gemeente" code={code} />;
+    return <AreaPage level="gemeente" code={code} search={gemeenteRoute.useSearch()} />;
   },
 });
 
 const regionRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/veiligthuisregio/$code',
+  validateSearch: parseProfileSearch,
   component: function Region() {
     const { code } = regionRoute.useParams();
-    return <AreaPage level="veiligthuisregio" code={code} />;
+    return <AreaPage level="veiligthuisregio" code={code} search={regionRoute.useSearch()} />;
   },
 });
 
 const provinceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/provincie/$code',
+  validateSearch: parseProfileSearch,
   component: function Province() {
     const { code } = provinceRoute.useParams();
-    return <AreaPage level="provincie" code={code} />;
+    return <AreaPage level="provincie" code={code} search={provinceRoute.useSearch()} />;
   },
 });
 
 const netherlandsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/nederland',
-  component: () => <AreaPage level="land" code={NETHERLANDS_CODE} />,
+  validateSearch: parseProfileSearch,
+  component: function Netherlands() {
+    return <AreaPage level="land" code={NETHERLANDS_CODE} search={netherlandsRoute.useSearch()} />;
+  },
+});
+
+/** Two to five areas side by side over time. */
+const compareRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/vergelijken',
+  validateSearch: parseCompareSearch,
+  component: function Compare() {
+    return <ComparePage search={compareRoute.useSearch()} />;
+  },
 });
 
 const mergersRoute = createRoute({
@@ -207,8 +237,10 @@ const routeTree = rootRoute.addChildren([
   regionRoute,
   provinceRoute,
   netherlandsRoute,
+  compareRoute,
   mergersRoute,
   indicatorsRoute,
+  indicatorRoute,
   figuresRoute,
   figureVersionsRoute,
   importRoute,

@@ -37,6 +37,11 @@ export function AppLayout() {
                 <AppLink to="/nederland">{t.navNetherlands}</AppLink>
               </li>
               <li>
+                <AppLink to="/vergelijken" activeOptions={{ includeSearch: false }}>
+                  {t.navCompare}
+                </AppLink>
+              </li>
+              <li>
                 <AppLink to="/cijfers" activeOptions={{ includeSearch: false }}>
                   {t.navFigures}
                 </AppLink>

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useNavigate } from '@tanstack/react-router';
 import { type FocusEvent, type MouseEvent, memo, useEffect, useMemo, useState } from 'react';
+import { HatchPattern } from './hatch-pattern.tsx';
 import type { ChoroplethArea, ChoroplethModel } from './logic/choropleth.ts';
+import { HIDDEN_PATTERN_ID } from './logic/palette.ts';
 import { relativePosition } from './logic/project.ts';
 
 interface ChoroplethMapProps {
@@ -81,6 +83,9 @@ export function ChoroplethMap({ model, label, describedBy }: ChoroplethMapProps)
         aria-label={label}
         aria-describedby={describedBy}
       >
+        <defs>
+          <HatchPattern id={HIDDEN_PATTERN_ID} />
+        </defs>
         <MapAreas areas={model.areas} handlers={handlers} />
         {highlighted.map((area) => (
           <g key={area.code} className="ks-map__highlight">

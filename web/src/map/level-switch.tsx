@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { useNavigate } from '@tanstack/react-router';
 import {
   Fieldset,
   FieldsetLegend,
@@ -9,21 +8,23 @@ import {
 } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { type MapLevel, mapLevels } from '../api/types.ts';
-import { homeSearchFor } from '../lib/home-search.ts';
 import { levelTexts, texts } from '../texts.ts';
 
-/** Radio buttons that choose the map's level; the choice lives in the URL (`/?niveau=provincie`). */
-export function LevelSwitch({ level }: { level: MapLevel }) {
-  const navigate = useNavigate();
-  const baseId = useId();
+interface LevelSwitchProps {
+  level: MapLevel;
+  /** Puts the choice in the URL (`/?niveau=provincie`), keeping the page's other choices. */
+  onChange(level: MapLevel): void;
+  legend?: string;
+}
 
-  const choose = (next: MapLevel) => {
-    void navigate({ to: '/', search: homeSearchFor(next), replace: true });
-  };
+/** Radio buttons that choose the level of a map or table. */
+export function LevelSwitch({ level, onChange, legend = texts.home.levelLegend }: LevelSwitchProps) {
+  const baseId = useId();
+  const choose = onChange;
 
   return (
     <Fieldset className="ks-level-switch">
-      <FieldsetLegend>{texts.home.levelLegend}</FieldsetLegend>
+      <FieldsetLegend>{legend}</FieldsetLegend>
       <div className="ks-level-switch__options">
         {mapLevels.map((option) => {
           const id = `${baseId}-${option}`;

@@ -50,7 +50,7 @@ export function PopulationMap({ level }: { level: MapLevel }) {
           label={texts.map.title(names.singular, referenceDate)}
           describedBy={descriptionId}
         />
-        <MapLegend entries={model.legend} referenceDate={referenceDate} headingLevel={3} />
+        <MapLegend entries={model.legend} note={texts.map.legendReference(referenceDate)} headingLevel={3} />
       </div>
       <AreaTable
         id={AREA_TABLE_ID}

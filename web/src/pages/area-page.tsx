@@ -35,14 +35,20 @@ import { useDocumentTitle } from '../components/use-document-title.ts';
 import { areaPath, normaliseCode } from '../lib/area-paths.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
 import { mergerNotice, predecessorSection, todayIso } from '../lib/mergers.ts';
+import type { ProfileSearch } from '../lib/profile-search.ts';
 import { LocatorMap } from '../map/locator-map.tsx';
 import { levelTexts, texts } from '../texts.ts';
 import { NotFoundPage } from './not-found-page.tsx';
+import { ProfileSection } from './profile-section.tsx';
 
 const t = texts.area;
 
-/** The page of one area. `level` is the level the URL claims; a code of another level redirects. */
-export function AreaPage({ level, code }: { level: Level; code: string }) {
+/**
+ * The page of one area: its facts and location, then its profile (key figures with comparisons and trends; the
+ * year and comparison group come from `search`). `level` is the level the URL claims; a code of another level
+ * redirects.
+ */
+export function AreaPage({ level, code, search }: { level: Level; code: string; search: ProfileSearch }) {
   const normalised = normaliseCode(code);
   const query = useQuery(areaQuery(normalised));
 
@@ -56,7 +62,7 @@ export function AreaPage({ level, code }: { level: Level; code: string }) {
   if (area.level !== level || area.code !== code) {
     return <Redirect href={areaPath(area.level, area.code)} />;
   }
-  return <AreaDetails area={area} />;
+  return <AreaDetails area={area} search={search} />;
 }
 
 /** /gemeente/VT01 or /gemeente/gm0363: replace the URL with the area's own page. */
@@ -75,7 +81,7 @@ function latest(population: readonly PopulationFigure[]): PopulationFigure | und
   );
 }
 
-function AreaDetails({ area }: { area: AreaDetail }) {
+function AreaDetails({ area, search }: { area: AreaDetail; search: ProfileSearch }) {
   useDocumentTitle(area.name);
   const names = levelTexts[area.level];
   const current = latest(area.population);
@@ -120,6 +126,8 @@ function AreaDetails({ area }: { area: AreaDetail }) {
         </DataList>
         {isMapLevel(area.level) && <LocatorMap level={area.level} code={area.code} name={area.name} />}
       </div>
+
+      <ProfileSection area={area} search={search} />
 
       {predecessors && <PredecessorsSection section={predecessors} />}
 

@@ -17,6 +17,7 @@ import { useSession } from '../components/session.tsx';
 import { LoadingMessage } from '../components/status-message.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { breakdownNames, formulaText, indicatorsBySource, unitLabel } from '../lib/figures.ts';
+import { overviewTexts } from '../lib/overview-texts.ts';
 import { texts } from '../texts.ts';
 import { AddIndicatorSection } from './figures-indicator-form.tsx';
 import { FiguresLoadError } from './figures-parts.tsx';
@@ -157,11 +158,18 @@ function IndicatorEntry({
         {formula && <Fact label={t.formula}>{formula}</Fact>}
         {indicator.origin === 'beheerder' && <Fact label={t.origin}>{t.originAdmin}</Fact>}
       </DataList>
-      <Paragraph>
-        <AppLink to="/cijfers" search={{ indicator: indicator.code }}>
-          {t.figuresLink(indicator.name)}
-        </AppLink>
-      </Paragraph>
+      <ul className="ks-plain-list ks-indicator-links">
+        <li>
+          <AppLink to="/indicator/$code" params={{ code: indicator.code }}>
+            {overviewTexts.indicatorPageLink(indicator.name)}
+          </AppLink>
+        </li>
+        <li>
+          <AppLink to="/cijfers" search={{ indicator: indicator.code }}>
+            {t.figuresLink(indicator.name)}
+          </AppLink>
+        </li>
+      </ul>
     </article>
   );
 }

@@ -35,7 +35,10 @@ export function figureCell(figure: ProtectedFigure): string | number | null {
 const statusText = (figure: ProtectedFigure) =>
   figure.status === 'getoond' ? (figure.provisional ? 'voorlopig' : 'definitief') : figure.status;
 
-const dutchNumber = (value: number) => String(value).replace('.', ',');
+/** Numbers as the pages show them: whole numbers as they are, others to one decimal. */
+export const shownNumber = (value: number) => (Number.isInteger(value) ? value : Math.round(value * 10) / 10);
+
+const dutchNumber = (value: number) => String(shownNumber(value)).replace('.', ',');
 
 export function toCsv(table: ExportTable): string {
   const cell = (value: string | number | null) => {
@@ -70,7 +73,7 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
         value === null
           ? null
           : typeof value === 'number' && table.columns[index]?.kind === 'number'
-            ? value
+            ? shownNumber(value)
             : neutraliseFormula(String(value)),
       ),
     );

@@ -55,7 +55,10 @@ export const indicatorSummary = z.object({
 export const protectedFigure = z.object({
   value: z.number().nullable().describe('The figure in the response measure; null when hidden or absent'),
   status: z.enum(CELL_STATUSES),
-  reason: z.enum(HIDDEN_REASONS).nullable().describe('Why a figure is hidden'),
+  reason: z
+    .enum(HIDDEN_REASONS)
+    .nullable()
+    .describe('Null in published figures: why a cell is hidden would narrow down its value'),
   provisional: z.boolean().describe('True for voorlopige cijfers'),
 });
 

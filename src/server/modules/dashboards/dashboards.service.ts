@@ -639,7 +639,7 @@ export function createDashboardsService(db: Db, options: { rule?: ProtectionRule
         return {
           ...NONE,
           ...sum,
-          reason: sum.status === 'afgeschermd' ? 'afleidbaar' : null,
+          reason: null,
           count: sum.value,
           provisional: counted.some((part) => part.figure.provisional),
         };
@@ -658,7 +658,7 @@ export function createDashboardsService(db: Db, options: { rule?: ProtectionRule
         return {
           ...NONE,
           status: count.status,
-          reason: count.status === 'afgeschermd' ? 'afleidbaar' : null,
+          reason: null,
         };
       if (base.value === null || base.value <= 0) return NONE;
       const factor = source.rateKind === 'per1000' ? 1000 : 100;
@@ -687,13 +687,18 @@ export function createDashboardsService(db: Db, options: { rule?: ProtectionRule
           const code = formatPeriodCode(period);
           const now = figureOf(read, code, area);
           const then = before ? figureOf(before, code, area) : null;
-          const changed = then !== null && (then.value !== now.value || then.status !== now.status);
+          // Only a shown figure is marked, and only a shown earlier value is given: an old value of a cell hidden
+          // now would undo its protection.
+          const changed =
+            then !== null &&
+            now.status === 'getoond' &&
+            (then.value !== now.value || then.status !== now.status);
           return {
             period: code,
             periodLabel: periodCodeLabel(code),
             ...stripResolved(now),
             changed,
-            previousValue: changed ? (then?.value ?? null) : null,
+            previousValue: changed && then?.status === 'getoond' ? then.value : null,
           };
         }),
       };
@@ -723,10 +728,12 @@ export function createDashboardsService(db: Db, options: { rule?: ProtectionRule
 
   /** Protected figures of stored cells for the figures API: id `area|breakdown` per period. */
   async function protectedCells(indicatorCode: string, periodCodes: readonly string[], asOf?: string) {
+    // The tables know dates; an instant is read as its Dutch day (protection as known at the end of that day).
+    const asOfDay = asOf?.slice(0, 10);
     const ctx = await store.current();
     const indicator = indicatorOf(ctx, indicatorCode);
     const periods = periodCodes.map((code) => parsePeriodCode(code) as Period);
-    const read = await reader(ctx, indicator, indicator.formula ? 'waarde' : 'aantal', periods, asOf);
+    const read = await reader(ctx, indicator, indicator.formula ? 'waarde' : 'aantal', periods, asOfDay);
     return (period: string, area: string, breakdown: string) =>
       stripResolved(read.figure(period, area, breakdown));
   }
@@ -740,8 +747,12 @@ function referenceEnd(period: Period): string {
   return `${period.year + 1}-01-01`;
 }
 
+/**
+ * A published figure. The reason a cell is hidden stays inside: "klein aantal" would tell a reader the value is
+ * 1–4, and with the other hidden cells of a sum that can pin it down.
+ */
 function shown(cell: ProtectedTableCell): ProtectedFigure {
-  return { value: cell.value, status: cell.status, reason: cell.reason, provisional: cell.provisional };
+  return { value: cell.value, status: cell.status, reason: null, provisional: cell.provisional };
 }
 
 function stripResolved(figure: Resolved): ProtectedFigure {
@@ -764,7 +775,7 @@ function ratio(
     return {
       ...NONE,
       status: 'afgeschermd',
-      reason: top?.status === 'afgeschermd' ? top.reason : (bottom?.reason ?? 'afleidbaar'),
+      reason: null,
       provisional,
     };
   if (top?.value == null || bottom?.value == null || bottom.value === 0) return NONE;

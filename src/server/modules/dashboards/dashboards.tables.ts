@@ -90,7 +90,9 @@ export function createTableStore(db: Db, fallbackRule: ProtectionRule = DEFAULT_
       sql`select concat_ws('/', (select coalesce(max(id), 0) from import_batch),
             (select count(*) from indicator), (select max(updated_at) from indicator),
             (select count(*) from area), (select count(*) from area_membership),
-            (select count(*) from municipal_merger), (select max(updated_at) from setting)) as version`,
+            (select count(*) from municipal_merger), (select max(updated_at) from setting),
+            -- Imports can commit out of order on PostgreSQL, and a geography reload can change rows in place.
+            (select count(*) from import_batch), (select max(loaded_at) from reference_data_load)) as version`,
     );
     return row?.version ?? '';
   }
@@ -436,14 +438,18 @@ async function computeTables(
 /** Periods in which an indicator has figures or can be rolled up to, newest first (years before their parts). */
 export function availablePeriods(indicator: Indicator, storedCodes: readonly string[]): string[] {
   const codes = new Set<string>();
+  const stored = new Set(storedCodes);
   for (const code of storedCodes) {
     const period = parsePeriodCode(code);
     if (!period) continue;
     if (indicator.periodTypes.includes(period.type)) codes.add(code);
     if (indicator.aggregation === 'sum')
       for (const type of indicator.periodTypes) {
-        if (finerTypes(type).includes(period.type))
-          codes.add(formatPeriodCode(containingPeriod(period, type)));
+        if (!finerTypes(type).includes(period.type)) continue;
+        // Only a period whose parts are all there can be rolled up: a lone first quarter makes no year.
+        const containing = containingPeriod(period, type);
+        if (partsOf(containing, period.type).every((part) => stored.has(formatPeriodCode(part))))
+          codes.add(formatPeriodCode(containing));
       }
   }
   const order = { JJ: 0, HJ: 1, KW: 2, MM: 3 } as const;

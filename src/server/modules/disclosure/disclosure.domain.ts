@@ -101,30 +101,46 @@ export function protectCounts(
   for (const cell of cells)
     if (cell.value !== null && isSmall(cell.value, rule)) hidden.set(cell.id, 'klein aantal');
 
+  // A sum without a published total gives nothing away.
+  // A sum gives something away only when its total and at least one part have figures: a total over parts that
+  // all lack one would be "worked out" as 0 by a reader, which is not its value.
+  const hasFigure = (id: string) => (byId.get(id)?.value ?? null) !== null;
+  const published = groups.filter((group) => hasFigure(group.total) && group.parts.some(hasFigure));
+  const groupsOf = new Map<string, SumGroup[]>();
+  for (const group of published)
+    for (const id of [group.total, ...group.parts]) groupsOf.set(id, [...(groupsOf.get(id) ?? []), group]);
+  const open = (id: string) => !hidden.has(id) && (byId.get(id)?.value ?? null) !== null;
+  /** The cell to hide in a group: the smallest non-zero part (a 0 protects nothing), else the total. */
+  const choiceIn = (group: SumGroup) => {
+    const parts = group.parts
+      .filter((id) => open(id) && (byId.get(id)?.value as number) > 0)
+      .sort((a, b) => (byId.get(a)?.value as number) - (byId.get(b)?.value as number) || a.localeCompare(b));
+    return parts[0] ?? (open(group.total) ? group.total : [...group.parts].find((id) => open(id)));
+  };
   for (;;) {
-    const shown = new Set(
-      cells.filter((cell) => cell.value !== null && !hidden.has(cell.id)).map((cell) => cell.id),
-    );
-    const { derived, via } = derivableCells(shown, groups);
-    // Every group that gives a hidden cell away gets one more hidden cell in this round; large tables (all
-    // gemeenten × breakdowns) then need a few rounds instead of one per suppression.
-    const exposingGroups = new Set<SumGroup>();
-    for (const id of derived) if (hidden.has(id)) exposingGroups.add(via.get(id) as SumGroup);
-    if (exposingGroups.size === 0) break;
+    // A cell without a figure counts as known: a reader who takes a missing row for 0 must not be able to
+    // work out a hidden one from the rest of its sum.
+    const known = new Set(cells.filter((cell) => !hidden.has(cell.id)).map((cell) => cell.id));
+    const { derived } = derivableCells(known, published);
+    // Every hidden cell that can be worked out gets one more hidden cell in a group that gives it away; all in
+    // one round, so large tables (all gemeenten × breakdowns) need a few rounds, not one per suppression.
     let added = 0;
-    for (const group of exposingGroups) {
-      const candidates = [...group.parts, group.total].filter((id) => shown.has(id) && !hidden.has(id));
-      if (candidates.length === 0) continue; // an earlier group of this round already closed it
-      candidates.sort((a, b) => {
-        const partFirst = Number(a === group.total) - Number(b === group.total);
-        const valueA = byId.get(a)?.value ?? 0;
-        const valueB = byId.get(b)?.value ?? 0;
-        return partFirst || valueA - valueB || a.localeCompare(b);
-      });
-      hidden.set(candidates[0] as string, 'afleidbaar');
-      added += 1;
+    for (const id of derived) {
+      if (!hidden.has(id)) continue;
+      const isKnown = (member: string) => member === id || known.has(member) || derived.has(member);
+      for (const group of groupsOf.get(id) ?? []) {
+        if (![group.total, ...group.parts].every(isKnown)) continue;
+        const choice = choiceIn(group);
+        // Nothing open here (the group derives it only through other hidden cells): try the next group.
+        if (choice === undefined) continue;
+        hidden.set(choice, 'afleidbaar');
+        added += 1;
+        break;
+      }
     }
-    if (added === 0) break; // cannot happen: a derivation needs a shown cell
+    // Nothing left to hide in any group that gives a cell away: cannot happen with published sums (a derivation
+    // needs a shown cell to hide), but never loop forever.
+    if (added === 0) break;
   }
 
   const result = new Map<string, ProtectedCell>();

@@ -67,6 +67,7 @@ function parseMapping(text: string | undefined): ColumnMapping | undefined {
 export type FigureProtector = (
   indicator: string,
   periods: readonly string[],
+  asOf?: string,
 ) => Promise<(period: string, area: string, breakdown: string) => { value: number | null; status: string }>;
 
 export function figuresRoutes(db: Db, protect?: FigureProtector): FastifyPluginAsyncZod {
@@ -183,22 +184,20 @@ export function figuresRoutes(db: Db, protect?: FigureProtector): FastifyPluginA
         });
         const actor = contextOf(request).actor;
         if (protect && !isAdmin(actor) && result.items.length > 0) {
-          const figureOf = await protect(query.indicator, [
-            ...new Set(result.items.map((item) => item.period)),
-          ]);
+          const figureOf = await protect(
+            query.indicator,
+            [...new Set(result.items.map((item) => item.period))],
+            query.asOf,
+          );
+          // Fails closed: a figure goes out only when the protected table shows it; the sum of the gemeenten
+          // beside a delivered region figure is a second total, so it stays in.
           result.items = result.items.map((item) => {
             const shown = figureOf(item.period, item.areaCode, breakdownKey(item.breakdown));
-            if (shown.status === 'afgeschermd')
-              return {
-                ...item,
-                value: null,
-                computedValue: null,
-                differs: false,
-                status: null,
-                origin: null,
-                protection: 'afgeschermd' as const,
-              };
-            return item.value === null || shown.value === null ? item : { ...item, value: shown.value };
+            const base = { ...item, computedValue: null, differs: false };
+            if (item.value === null) return base;
+            if (shown.status !== 'getoond' || shown.value === null)
+              return { ...base, value: null, status: null, origin: null, protection: 'afgeschermd' as const };
+            return { ...base, value: shown.value };
           });
         }
         if (query.format === 'csv') {

@@ -26,6 +26,8 @@ export interface ChoroplethArea {
 
 export interface LegendEntry {
   color: string;
+  /** Drawn hatched over `color` (figures hidden by small-number protection). */
+  pattern?: 'hatch';
   /** e.g. "3.816 – 12.345"; for the no-data entry "Geen gegevens". */
   label: string;
   count: number;

@@ -4,6 +4,15 @@ import { schemeBlues } from 'd3-scale-chromatic';
 /** Fill of an area without a value. */
 export const NO_DATA_COLOR = '#d4d4d4';
 
+/**
+ * An area whose figure is hidden by small-number protection: white with dark diagonal hatching, so it differs
+ * from "geen gegevens" (plain grey) and from every class colour by pattern, not by colour alone.
+ */
+export const HIDDEN_PATTERN_ID = 'ks-pattern-afgeschermd';
+export const HIDDEN_FILL = `url(#${HIDDEN_PATTERN_ID})`;
+export const HIDDEN_BACKGROUND = '#ffffff';
+export const HIDDEN_HATCH = '#4d4d4d';
+
 const MIN_SCHEME = 3;
 const MAX_SCHEME = 9;
 
