@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 /**
  * /vergelijken: two to five areas (any level) side by side over time for one indicator. A line chart (one line
  * per area; provisional figures dashed with a hollow symbol, figures changed since a date marked) and a table
@@ -22,10 +23,11 @@ import {
 } from '@utrecht/component-library-react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { SOURCE_LABELS } from '../../../src/shared/figures.ts';
-import { downloadPath, type SeriesResponse, seriesPath, seriesQuery } from '../api/dashboard-queries.ts';
+import { type SeriesResponse, seriesPath, seriesQuery } from '../api/dashboard-queries.ts';
 import { type Indicator, indicatorsQuery } from '../api/figures-queries.ts';
 import { areaQuery } from '../api/queries.ts';
 import { EChart } from '../charts/echart.tsx';
+import { DownloadItems } from '../components/download-links.tsx';
 import { CheckboxField, SelectField, TextField } from '../components/form.tsx';
 import { ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
@@ -297,16 +299,7 @@ function SeriesView({ series, apiPath, busy }: { series: SeriesResponse; apiPath
         </Table>
       </TableContainer>
       <ul className="ks-plain-list ks-downloads">
-        <li>
-          <a className="utrecht-link utrecht-link--html-a" href={downloadPath(apiPath, 'csv')} download>
-            {t.downloadCsv}
-          </a>
-        </li>
-        <li>
-          <a className="utrecht-link utrecht-link--html-a" href={downloadPath(apiPath, 'xlsx')} download>
-            {t.downloadXlsx}
-          </a>
-        </li>
+        <DownloadItems apiPath={apiPath} csv={t.downloadCsv} xlsx={t.downloadXlsx} />
       </ul>
       {series.notes.length > 0 && (
         <ul className="ks-notes">

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 /**
  * Parts shared by the overview and the indicator page: the synthetic-data warning, what is under every map or
  * chart (measure, source, protection, notes), the downloads, a radio switch, and the sortable table of areas.
@@ -23,8 +24,9 @@ import {
 } from '@utrecht/component-library-react';
 import { useId, useMemo, useState } from 'react';
 import { COMPARISON_LABELS } from '../../../src/shared/dashboards.ts';
-import { downloadPath, type MapItem, type MapResponse } from '../api/dashboard-queries.ts';
+import type { MapItem, MapResponse } from '../api/dashboard-queries.ts';
 import { AreaLink } from '../components/area-link.tsx';
+import { DownloadItems } from '../components/download-links.tsx';
 import {
   baseName,
   type FigureFormat,
@@ -94,17 +96,7 @@ export function DownloadLinks({ jsonPath }: { jsonPath: string }) {
       </Heading>
       <Paragraph className="ks-downloads__description">{t.downloadsDescription}</Paragraph>
       <ul className="ks-plain-list ks-downloads__list">
-        <li>
-          {/* Files from the API, not pages of this app: plain links. */}
-          <a className="utrecht-link utrecht-link--html-a" href={downloadPath(jsonPath, 'csv')} download>
-            {t.downloadCsv}
-          </a>
-        </li>
-        <li>
-          <a className="utrecht-link utrecht-link--html-a" href={downloadPath(jsonPath, 'xlsx')} download>
-            {t.downloadXlsx}
-          </a>
-        </li>
+        <DownloadItems apiPath={jsonPath} csv={t.downloadCsv} xlsx={t.downloadXlsx} />
       </ul>
     </nav>
   );

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 /**
  * The profile part of an area page: key figures for a year, each compared with the region, the Netherlands and
  * a comparison group, with their trends; for a region, province or the Netherlands its gemeenten side by side;
@@ -10,15 +11,10 @@ import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { COMPARISON_GROUP_LABELS, COMPARISON_GROUPS } from '../../../src/shared/dashboards.ts';
 import { isClientError } from '../api/client.ts';
-import {
-  downloadPath,
-  factsheetPath,
-  type ProfileResponse,
-  profilePath,
-  profileQuery,
-} from '../api/dashboard-queries.ts';
+import { factsheetPath, type ProfileResponse, profilePath, profileQuery } from '../api/dashboard-queries.ts';
 import type { AreaDetail } from '../api/types.ts';
 import { AppLink } from '../components/app-link.tsx';
+import { DownloadItems } from '../components/download-links.tsx';
 import { SelectField } from '../components/form.tsx';
 import { ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { compareSearchFor, DEFAULT_COMPARE_INDICATOR } from '../lib/compare-search.ts';
@@ -285,16 +281,7 @@ function ProfileLinks({
       <ul className="ks-plain-list ks-downloads">
         {hasFigures && (
           <>
-            <li>
-              <a className="utrecht-link utrecht-link--html-a" href={downloadPath(apiPath, 'csv')} download>
-                {t.downloadCsv}
-              </a>
-            </li>
-            <li>
-              <a className="utrecht-link utrecht-link--html-a" href={downloadPath(apiPath, 'xlsx')} download>
-                {t.downloadXlsx}
-              </a>
-            </li>
+            <DownloadItems apiPath={apiPath} csv={t.downloadCsv} xlsx={t.downloadXlsx} />
             <li>
               <a
                 className="utrecht-link utrecht-link--html-a"
