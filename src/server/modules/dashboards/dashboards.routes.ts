@@ -70,9 +70,14 @@ export function dashboardsRoutes(db: Db, service: DashboardsService): FastifyPlu
       },
       async (request, reply) => {
         const { format, ...query } = request.query;
+        if (format === 'json') {
+          // Sent as prepared text (cached per data version); the object was built to the mapResponse schema.
+          await reply.type('application/json; charset=utf-8').send(await service.mapJson(query));
+          return reply;
+        }
         const response = await service.map(query);
-        if (await sendDownload(reply, format, mapTable(response))) return reply;
-        return response;
+        await sendDownload(reply, format, mapTable({ ...response, generatedAt: new Date().toISOString() }));
+        return reply;
       },
     );
 

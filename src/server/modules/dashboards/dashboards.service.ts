@@ -263,9 +263,11 @@ export function createDashboardsService(db: Db, options: { rule?: ProtectionRule
   }
 
   // Finished map responses of the current data version: a warm request costs one data-version query.
-  const mapResponses = new Map<string, MapResponse>();
+  // Finished map responses of the current data version, also as JSON text: the overview map is the most asked
+  // for view, and a warm request then costs one data-version query and no serialisation.
+  const mapResponses = new Map<string, { response: MapResponse; json: string }>();
   let mapResponsesVersion = '';
-  async function map(query: MapQuery): Promise<MapResponse> {
+  async function cachedMap(query: MapQuery): Promise<{ response: MapResponse; json: string }> {
     const ctx = await store.current();
     if (mapResponsesVersion !== ctx.version) {
       mapResponses.clear();
@@ -273,10 +275,21 @@ export function createDashboardsService(db: Db, options: { rule?: ProtectionRule
     }
     const key = JSON.stringify([query.indicator, query.period, query.level, query.measure]);
     const cached = mapResponses.get(key);
-    if (cached) return { ...cached, generatedAt: new Date().toISOString() };
+    if (cached) return cached;
     const response = await buildMap(ctx, query);
-    if (mapResponsesVersion === ctx.version && mapResponses.size < 500) mapResponses.set(key, response);
-    return response;
+    const entry = { response, json: JSON.stringify(response) };
+    if (mapResponsesVersion === ctx.version && mapResponses.size < 500) mapResponses.set(key, entry);
+    return entry;
+  }
+
+  /** The map of one indicator, period and level; `generatedAt` is when its figures were computed. */
+  async function map(query: MapQuery): Promise<MapResponse> {
+    return (await cachedMap(query)).response;
+  }
+
+  /** The same, as the JSON text the API sends. */
+  async function mapJson(query: MapQuery): Promise<string> {
+    return (await cachedMap(query)).json;
   }
 
   async function buildMap(ctx: Context, query: MapQuery): Promise<MapResponse> {
@@ -738,7 +751,7 @@ export function createDashboardsService(db: Db, options: { rule?: ProtectionRule
       stripResolved(read.figure(period, area, breakdown));
   }
 
-  return { map, profile, series, protectedCells, dataVersion: store.dataVersion };
+  return { map, mapJson, profile, series, protectedCells, dataVersion: store.dataVersion };
 }
 
 export type DashboardsService = ReturnType<typeof createDashboardsService>;
