@@ -174,7 +174,13 @@ export async function buildApp(options: AppOptions) {
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : undefined;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: ['index.html'] });
+    // preCompressed: the .gz/.br copies written by the build go to browsers that accept them.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: ['index.html'],
+      preCompressed: true,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     // Unknown pages belong to the single-page app, which shows its own "niet gevonden" page.
