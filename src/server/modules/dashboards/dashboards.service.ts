@@ -571,7 +571,7 @@ export function createDashboardsService(db: Db, options: { rule?: ProtectionRule
       periodLabel: periodCodeLabel(periodCode),
       periods: periodOptions.map((option) => ({ code: option, label: periodCodeLabel(option) })),
       group: {
-        kind: area.level === 'gemeente' ? (query.group ?? 'grootteklasse') : (query.group ?? 'grootteklasse'),
+        kind: query.group ?? 'grootteklasse',
         label: group.label,
         description: group.description,
         areas: group.codes
@@ -801,9 +801,4 @@ function ratio(
     count: top.value,
     base: bottom.value,
   };
-}
-
-/** The period code a date-less caller means: a year code for a year number. */
-export function yearCode(year: number): string {
-  return `${year}JJ00`;
 }
