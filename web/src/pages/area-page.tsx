@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import {
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading,
   Paragraph,
   PreHeading,
@@ -17,7 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { Fragment, type ReactNode, useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { isClientError } from '../api/client.ts';
 import { areaQuery } from '../api/queries.ts';
 import {
@@ -29,6 +27,7 @@ import {
 } from '../api/types.ts';
 import { AreaLink } from '../components/area-link.tsx';
 import { AreaTable } from '../components/area-table.tsx';
+import { Fact } from '../components/fact.tsx';
 import { MergerNoticeAlert, PredecessorsSection } from '../components/merger-sections.tsx';
 import { ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
@@ -147,15 +146,6 @@ function AreaDetails({ area, search }: { area: AreaDetail; search: ProfileSearch
         </section>
       )}
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
   );
 }
 

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 import { useQuery } from '@tanstack/react-query';
 import { useLocation } from '@tanstack/react-router';
 import {
   Alert,
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading,
   Paragraph,
   Table,
@@ -18,7 +16,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useId } from 'react';
+import { useId } from 'react';
 import { periodCodeLabel } from '../../../src/shared/periods.ts';
 import {
   type Dimension,
@@ -30,6 +28,7 @@ import {
 import { areaQuery } from '../api/queries.ts';
 import { AppLink } from '../components/app-link.tsx';
 import { AreaLink } from '../components/area-link.tsx';
+import { Fact } from '../components/fact.tsx';
 import { ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import {
@@ -227,14 +226,5 @@ function VersionsTable({
         </TableBody>
       </Table>
     </TableContainer>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
   );
 }

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import {
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading,
   Paragraph,
   Table,
@@ -17,7 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { COMPARISON_LABELS } from '../../../src/shared/dashboards.ts';
 import { isNotFound } from '../api/client.ts';
 import { indicatorQuery, type MapResponse, mapPath, mapQuery } from '../api/dashboard-queries.ts';
@@ -26,6 +24,7 @@ import type { MapLevel } from '../api/types.ts';
 import { EChart } from '../charts/echart.tsx';
 import { AppLink } from '../components/app-link.tsx';
 import { AreaLink } from '../components/area-link.tsx';
+import { Fact } from '../components/fact.tsx';
 import { ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { areaPath } from '../lib/area-paths.ts';
@@ -167,15 +166,6 @@ function About({
         </li>
       </ul>
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
   );
 }
 

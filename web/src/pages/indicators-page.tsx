@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
+
 import { useQuery } from '@tanstack/react-query';
 import { useLocation } from '@tanstack/react-router';
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading,
-  Paragraph,
-} from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
+import { DataList, Heading, Paragraph } from '@utrecht/component-library-react';
 import { PERIOD_TYPE_LABELS, SOURCE_LABELS } from '../../../src/shared/figures.ts';
 import { type Dimension, type Indicator, indicatorsQuery } from '../api/figures-queries.ts';
 import { AppLink } from '../components/app-link.tsx';
+import { Fact } from '../components/fact.tsx';
 import { useSession } from '../components/session.tsx';
 import { LoadingMessage } from '../components/status-message.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
@@ -171,15 +165,6 @@ function IndicatorEntry({
         </li>
       </ul>
     </article>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
   );
 }
 
