@@ -23,9 +23,18 @@ type Scope = 'own' | 'other';
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * Who is allowed: everyone; anyone signed in; beheerder only; the caller's own object (or a beheerder); those who
- * deliver figures (beheerder or aanleverancier).
+ * deliver figures (beheerder or aanleverancier); case-level readers (casusregie or aanleverancier of an involved
+ * organisation, not a beheerder); casusregie only; a beheerder or the regiocoördinator of the region.
  */
-type Expectation = 'everyone' | 'signedIn' | 'admin' | 'ownOrAdmin' | 'supplier';
+type Expectation =
+  | 'everyone'
+  | 'signedIn'
+  | 'admin'
+  | 'ownOrAdmin'
+  | 'supplier'
+  | 'caseReader'
+  | 'casusregie'
+  | 'regionCoordinator';
 
 type Targets = AccessFixture & {
   userOf: Record<Scope, string>;
@@ -201,6 +210,47 @@ const MATRIX: Record<string, Case> = {
   'GET /api/imports': { expect: 'supplier', request: none('/api/imports') },
   // An import nobody made: those who import get 404 (past access control); everyone else is refused.
   'POST /api/imports/:id/undo': { expect: 'supplier', request: none('/api/imports/999999/undo') },
+  // The fixture's organisations are gemeenten: only a beheerder may supply cases for them (allowed: 415/404).
+  'POST /api/cases/imports': { expect: 'admin', request: () => ({ url: '/api/cases/imports', payload: {} }) },
+  'POST /api/cases/imports/:id/undo': { expect: 'admin', request: none('/api/cases/imports/999999/undo') },
+  // Case level: casusregie and aanleverancier of an involved organisation; a beheerder sees aggregates only.
+  'GET /api/cases': { expect: 'caseReader', request: none('/api/cases?limit=5') },
+  'GET /api/cases/follow-ups': { expect: 'caseReader', request: none('/api/cases/follow-ups') },
+  // Nobody's household: casusregie gets 404 (past access control); everyone else is refused.
+  'GET /api/cases/households/:pseudonym': {
+    expect: 'casusregie',
+    request: none('/api/cases/households/ABCD-EF01-2345'),
+  },
+  'GET /api/outcomes': { expect: 'everyone', request: none('/api/outcomes?maat=gestopt_12m&per=regio') },
+  'GET /api/interventions': { expect: 'everyone', request: none('/api/interventions') },
+  'PUT /api/interventions/:code': {
+    expect: 'admin',
+    request: () => ({
+      url: '/api/interventions/test_interventie',
+      payload: {
+        name: 'Testinterventie',
+        targetGroup: 'Alleen voor de autorisatietest',
+        violenceTypes: ['partnergeweld'],
+        recognitionLevel: 'niet_beoordeeld',
+        provider: 'Test',
+        url: null,
+      },
+    }),
+  },
+  'GET /api/cases/schedules': { expect: 'everyone', request: none('/api/cases/schedules') },
+  // Amsterdam (own) lies in VT01 Amsterdam-Amstelland, Utrecht (other) in VT20.
+  'PUT /api/cases/schedules/:region': {
+    expect: 'regionCoordinator',
+    request: (scope) => ({
+      url: `/api/cases/schedules/${scope === 'own' ? 'VT01' : 'VT20'}`,
+      payload: {
+        moments: [
+          { months: 3, daysBefore: 14, daysAfter: 30 },
+          { months: 12, daysBefore: 30, daysAfter: 60 },
+        ],
+      },
+    }),
+  },
 };
 
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
@@ -217,6 +267,12 @@ function expectedAllowed(expectation: Expectation, caller: Caller, scope: Scope)
       return caller === 'beheerder' || (caller !== 'anonymous' && scope === 'own');
     case 'supplier':
       return caller === 'beheerder' || caller === 'aanleverancier';
+    case 'caseReader':
+      return caller === 'casusregie' || caller === 'aanleverancier';
+    case 'casusregie':
+      return caller === 'casusregie';
+    case 'regionCoordinator':
+      return caller === 'beheerder' || (caller === 'regiocoordinator' && scope === 'own');
   }
 }
 

@@ -14,6 +14,7 @@ type MergerRow = Awaited<ReturnType<GeographyService['listMergers']>>[number];
 
 import { APP_VERSION } from '../server/version.ts';
 import { AREA_LEVELS } from '../shared/geography.ts';
+import { registerCasesCommands } from './cases-commands.ts';
 import { registerDashboardCommands } from './dashboard-commands.ts';
 import { registerFiguresCommands } from './figures-commands.ts';
 import { formatTable } from './format.ts';
@@ -321,6 +322,7 @@ program
 registerFiguresCommands(program, { withDatabase, cliContext });
 registerReportCommand(program, { withDatabase });
 registerDashboardCommands(program, { withDatabase });
+registerCasesCommands(program, { withDatabase, cliContext });
 
 /** The command line acts as the operator of the installation, and is recorded as such in the audit log. */
 function cliContext() {

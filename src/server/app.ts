@@ -28,6 +28,8 @@ import { accessGuardPlugin } from './http/access-guard.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
 import { createOidcLogin, type OidcConfig } from './modules/access/oidc.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import type { PseudonymKeySource } from './modules/cases/cases.key.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes.ts';
 import { createDashboardsService } from './modules/dashboards/dashboards.service.ts';
 import { figuresRoutes } from './modules/figures/figures.routes.ts';
@@ -54,6 +56,8 @@ export type AppOptions = {
    * cookies are right. Never `true`: then any client could forge its address.
    */
   trustProxy?: false | number | string;
+  /** The pseudonymisation secret for case imports; without it, case imports are refused. */
+  pseudonymKey?: PseudonymKeySource;
 };
 
 // Validation messages reach users: in Dutch.
@@ -123,6 +127,11 @@ export async function buildApp(options: AppOptions) {
             'Overview map, area profiles, comparison over time and the council factsheet; every figure has passed small-number protection',
         },
         {
+          name: 'Casusregister',
+          description:
+            'Pseudonymised case register, follow-up measurements and outcome indicators (effect measurement). Case-level reads are for the supplier and involved teams only, and audited',
+        },
+        {
           name: 'Geografie',
           description: 'Gemeenten, Veilig Thuis-regio’s, provincies, population, herindelingen',
         },
@@ -170,6 +179,7 @@ export async function buildApp(options: AppOptions) {
     { prefix: '/api' },
   );
   await app.register(dashboardsRoutes(db, dashboards), { prefix: '/api' });
+  await app.register(casesRoutes(db, options.pseudonymKey), { prefix: '/api' });
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : undefined;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

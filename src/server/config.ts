@@ -29,6 +29,10 @@ const environmentSchema = z.object({
       'KETENZICHT_TRUST_PROXY moet false zijn, een aantal proxies (bijv. 1) of hun adressen (bijv. 10.0.0.1,10.0.0.0/24)',
     )
     .default('false'),
+  /** The pseudonymisation secret (hex or base64, ≥ 32 bytes); else a key file, see KETENZICHT_PSEUDONYM_KEY_FILE. */
+  KETENZICHT_PSEUDONYM_KEY: z.string().min(1).optional(),
+  /** Where the pseudonymisation key file is (created on first use); default beside the data folder. */
+  KETENZICHT_PSEUDONYM_KEY_FILE: z.string().min(1).optional(),
   KETENZICHT_OIDC_ISSUER: z.url({ error: 'KETENZICHT_OIDC_ISSUER moet een adres zijn' }).optional(),
   KETENZICHT_OIDC_CLIENT_ID: z.string().min(1).optional(),
   KETENZICHT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -43,6 +47,8 @@ export type AppConfig = {
   host: string;
   port: number;
   dataDir: string;
+  /** The pseudonymisation secret: the variable's text, else the key file (created on first use). */
+  pseudonymKey: { keyText: string | undefined; keyFile: string };
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   publicUrl: string;
@@ -103,6 +109,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: values.HOST,
     port: values.PORT,
     dataDir: path.resolve(values.KETENZICHT_DATA_DIR),
+    pseudonymKey: {
+      keyText: values.KETENZICHT_PSEUDONYM_KEY,
+      keyFile: values.KETENZICHT_PSEUDONYM_KEY_FILE
+        ? path.resolve(values.KETENZICHT_PSEUDONYM_KEY_FILE)
+        : path.join(path.dirname(path.resolve(values.KETENZICHT_DATA_DIR)), 'ketenzicht-pseudoniem.key'),
+    },
     databaseUrl: values.DATABASE_URL,
     logLevel: values.LOG_LEVEL,
   };

@@ -2,11 +2,13 @@
  * The only place that listens: opens the configured database, builds the app, serves it, and shuts down
  * cleanly on SIGTERM/SIGINT (requests finish, the database closes, the data folder is released).
  */
+
 import pino from 'pino';
 import type { App } from './app.ts';
 import type { AppConfig } from './config.ts';
 import { clearServerUrl, writeServerUrl } from './db/data-dir-lock.ts';
 import { openConfiguredDatabase } from './db/open.ts';
+import { pseudonymKeySource } from './modules/cases/cases.key.ts';
 import { PATHS } from './paths.ts';
 
 export const WEB_ROOT = PATHS.webRoot;
@@ -37,6 +39,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
       oidc: config.oidc,
+      pseudonymKey: pseudonymKeySource(config.pseudonymKey),
     });
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {

@@ -10,6 +10,7 @@ export const INDICATOR_SOURCES = [
   'veiligheidshuis',
   'wijkteam',
   'cbs',
+  'casusregister',
 ] as const;
 export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
 
@@ -20,6 +21,7 @@ export const SOURCE_LABELS: Record<IndicatorSource, string> = {
   veiligheidshuis: 'Veiligheidshuis',
   wijkteam: 'Wijkteam',
   cbs: 'CBS',
+  casusregister: 'Casusregister (Ketenzicht)',
 };
 
 export const UNITS = ['aantal', 'percentage', 'dagen', 'euro'] as const;

@@ -4,6 +4,9 @@ import type { DatabaseEngine } from '../../src/server/db/client.ts';
 import { WEB_ROOT } from '../../src/server/server.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
+/** A fixed secret for tests: pseudonyms are then the same in every run. Not a key to use anywhere else. */
+export const TEST_PSEUDONYM_KEY = Buffer.alloc(32, 7);
+
 export type TestApp = { app: App; database: TestDatabase; close(): Promise<void> };
 
 export async function createTestApp(
@@ -12,7 +15,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   try {
-    const app = await buildApp({ database, ...options });
+    const app = await buildApp({ database, pseudonymKey: async () => TEST_PSEUDONYM_KEY, ...options });
     return {
       app,
       database,

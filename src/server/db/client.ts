@@ -146,3 +146,14 @@ export async function selectRows<Row>(db: Db, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
 }
+
+/**
+ * A text array as one parameter (`= any(${textArray(codes)}::text[])`). Drizzle spreads a JS array into a list
+ * of parameters, which is what `in (…)` wants but not `any(…)`.
+ */
+export const textArray = (values: readonly string[]) =>
+  `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+
+/** A whole-number array as one parameter (`::integer[]`, `::bigint[]`). */
+export const integerArray = (values: readonly number[]) =>
+  `{${values.map((value) => Math.trunc(value)).join(',')}}`;

@@ -4,6 +4,7 @@
  */
 
 import type { AppConfig } from '../config.ts';
+import { loadShippedInterventions } from '../modules/cases/cases.repo.ts';
 import { loadShippedCatalogue } from '../modules/figures/figures.repo.ts';
 import {
   loadReferenceGeography,
@@ -92,6 +93,7 @@ export async function prepareDatabase(
     await database.migrate();
     const result = await loadReferenceGeography(database.db, shipped);
     const catalogueLoaded = await loadShippedCatalogue(database.db);
-    return result.loaded || catalogueLoaded;
+    const interventionsLoaded = await loadShippedInterventions(database.db);
+    return result.loaded || catalogueLoaded || interventionsLoaded;
   });
 }

@@ -4,10 +4,12 @@
  * It is used only when its fingerprint matches the current migrations, reference data and PGlite version;
  * otherwise start-up takes the slow path, with the same result.
  */
+
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INTERVENTIONS_FILE, loadShippedInterventions } from '../modules/cases/cases.repo.ts';
 import { CATALOGUE_FILE, loadShippedCatalogue } from '../modules/figures/figures.repo.ts';
 import { loadReferenceGeography, referenceDataVersion } from '../modules/geography/geography.reference.ts';
 import { PATHS } from '../paths.ts';
@@ -31,6 +33,7 @@ export async function seedFingerprint(): Promise<string> {
   hash.update(await pglitePackageVersion());
   hash.update(await referenceDataVersion());
   hash.update(await readFile(CATALOGUE_FILE));
+  hash.update(await readFile(INTERVENTIONS_FILE));
   for (const file of await filesUnder(MIGRATIONS_FOLDER)) {
     hash.update(path.basename(file)).update(await readFile(file));
   }
@@ -74,6 +77,7 @@ export async function buildSeedImage(options: { force?: boolean } = {}): Promise
     await database.migrate();
     await loadReferenceGeography(database.db);
     await loadShippedCatalogue(database.db);
+    await loadShippedInterventions(database.db);
     const dump = await database.dumpDataDir();
     await mkdir(SEED_DIR, { recursive: true });
     await writeFile(IMAGE_FILE, Buffer.from(await dump.arrayBuffer()));

@@ -18,7 +18,7 @@ import {
   periodStart,
   referenceDate,
 } from '../../../shared/periods.ts';
-import { type Db, selectRows } from '../../db/client.ts';
+import { type Db, selectRows, textArray } from '../../db/client.ts';
 import { readSettings } from '../access/access.service.ts';
 import { DEFAULT_RULE, type ProtectionRule } from '../disclosure/disclosure.domain.ts';
 import type { Indicator } from '../figures/figures.catalogue.ts';
@@ -74,9 +74,6 @@ export type Context = {
 };
 
 const MAX_CACHED_TABLES = 2_000;
-
-const textArray = (values: readonly string[]) =>
-  `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 
 export function createTableStore(db: Db, fallbackRule: ProtectionRule = DEFAULT_RULE) {
   let context: Context | null = null;

@@ -18,7 +18,7 @@ import {
   periodStart,
   referenceDate,
 } from '../../../shared/periods.ts';
-import { type Db, selectRows } from '../../db/client.ts';
+import { type Db, selectRows, textArray } from '../../db/client.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import type { Indicator } from './figures.catalogue.ts';
 import {
@@ -94,9 +94,6 @@ function versionFilter(asOf: string | undefined) {
     ? sql`o.recorded_at < ${bound} and (o.superseded_at is null or o.superseded_at >= ${bound}) and not o.withdrawn`
     : sql`o.superseded_at is null and not o.withdrawn`;
 }
-
-const textArray = (values: readonly string[]) =>
-  `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 
 export async function readObservations(
   db: Db,

@@ -1,0 +1,626 @@
+/**
+ * Reading the case register. Case-level reads (register, household timeline, follow-up list) are for members
+ * with the casusregie or aanleverancier role of an organisation involved in the case, run under row-level
+ * security as those organisations, and are audited one entry per read. Outcome figures are aggregates over all
+ * cases, computed by one SQL scan of the case summaries and protected before they leave.
+ */
+import { sql } from 'drizzle-orm';
+import type { FollowUpMoment } from '../../../shared/cases.ts';
+import { type Db, integerArray, selectRows } from '../../db/client.ts';
+import { withScope } from '../../db/scope.ts';
+import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import type { Actor } from '../access/access.domain.ts';
+import { type RequestContext, recordAudit } from '../audit/audit.service.ts';
+import { type ProtectionRule, protectCounts, type SumGroup } from '../disclosure/disclosure.domain.ts';
+import {
+  type CaseEvent,
+  type FollowUpStatus,
+  followUpStatuses,
+  pseudonymPrefix,
+  shortPseudonym,
+} from './cases.domain.ts';
+import { finishTally, type OutcomeMeasure, type Resolved, type ShareTally } from './cases.outcomes.ts';
+import { schedulesFor } from './cases.repo.ts';
+
+// ---- Who may read cases ----
+
+/** Organisations whose cases this actor may read: casusregie or aanleverancier memberships. Null: all (CLI). */
+export function caseReadingOrganisations(
+  actor: Actor,
+  roles: ReadonlyArray<'casusregie' | 'aanleverancier'>,
+): number[] | null {
+  if (actor.kind === 'cli') return null;
+  if (actor.kind !== 'user') return [];
+  return [
+    ...new Set(
+      actor.memberships
+        .filter((membership) => (roles as readonly string[]).includes(membership.role))
+        .map((membership) => membership.organisationId),
+    ),
+  ];
+}
+
+async function asCaseReader<T>(
+  db: Db,
+  context: RequestContext,
+  roles: ReadonlyArray<'casusregie' | 'aanleverancier'>,
+  work: (tx: Db, organisations: number[] | null) => Promise<T>,
+): Promise<T> {
+  const organisations = caseReadingOrganisations(context.actor, roles);
+  if (organisations !== null && organisations.length === 0)
+    throw new ForbiddenError(
+      roles.length === 1
+        ? 'Casusgegevens zijn alleen zichtbaar voor medewerkers met de rol casusregie van een betrokken team.'
+        : 'Casusgegevens zijn alleen zichtbaar voor de aanleverende organisatie en de betrokken teams (rol casusregie of aanleverancier).',
+    );
+  if (organisations === null) return db.transaction((tx) => work(tx as unknown as Db, null));
+  return withScope(
+    db,
+    {
+      userId: context.actor.kind === 'user' ? context.actor.userId : null,
+      isAdmin: false,
+      organisationIds: organisations,
+    },
+    (tx) => work(tx, organisations),
+  );
+}
+
+// ---- Register ----
+
+export type CaseFilter = {
+  gemeente?: string;
+  region?: string;
+  team?: number;
+  year?: number;
+  decision?: string;
+  intervention?: string;
+  state?: 'lopend' | 'gesloten';
+  household?: string;
+  limit: number;
+  offset: number;
+};
+
+export type CaseListItem = {
+  pseudonym: string;
+  household: string;
+  gemeente: string;
+  gemeenteName: string;
+  region: string | null;
+  meldingDate: string;
+  safetyAssessment: string | null;
+  decision: string | null;
+  handoverDate: string | null;
+  receivingTeam: string | null;
+  primaryIntervention: string | null;
+  closureDate: string | null;
+  stopped12: string | null;
+  version: number;
+};
+
+export async function listCases(
+  db: Db,
+  context: RequestContext,
+  filter: CaseFilter,
+): Promise<{ total: number; items: CaseListItem[] }> {
+  return asCaseReader(db, context, ['casusregie', 'aanleverancier'], async (tx) => {
+    const conditions = [sql`c.superseded_at is null`, sql`not c.withdrawn`];
+    if (filter.gemeente) conditions.push(sql`c.gemeente = ${filter.gemeente}`);
+    if (filter.region) conditions.push(sql`c.region = ${filter.region}`);
+    if (filter.team !== undefined)
+      conditions.push(sql`${filter.team}::integer = any(c.involved_organisation_ids)`);
+    if (filter.year !== undefined) conditions.push(sql`extract(year from c.melding_date) = ${filter.year}`);
+    if (filter.decision) conditions.push(sql`c.decision = ${filter.decision}`);
+    if (filter.intervention) conditions.push(sql`c.primary_intervention = ${filter.intervention}`);
+    if (filter.state === 'lopend') conditions.push(sql`c.closure_date is null`);
+    if (filter.state === 'gesloten') conditions.push(sql`c.closure_date is not null`);
+    if (filter.household) {
+      const prefix = pseudonymPrefix(filter.household);
+      conditions.push(prefix ? sql`c.household like ${`${prefix}%`}` : sql`false`);
+    }
+    const where = sql.join(conditions, sql` and `);
+    const [count] = await selectRows<{ total: number }>(
+      tx,
+      sql`select count(*)::integer as total from casus c where ${where}`,
+    );
+    const rows = await selectRows<{
+      case_key: string;
+      household: string;
+      gemeente: string;
+      gemeente_name: string | null;
+      region: string | null;
+      melding_date: string;
+      safety_assessment: string | null;
+      decision: string | null;
+      handover_date: string | null;
+      team_name: string | null;
+      primary_intervention: string | null;
+      closure_date: string | null;
+      stopped_12: string | null;
+      version: number;
+    }>(
+      tx,
+      sql`select c.case_key, c.household, c.gemeente, a.name as gemeente_name, c.region, c.melding_date::text,
+            c.safety_assessment, c.decision, c.handover_date::text, o.name as team_name, c.primary_intervention,
+            c.closure_date::text, c.stopped_12, c.version
+          from casus c left join area a on a.code = c.gemeente left join organisation o on o.id = c.receiving_team_id
+          where ${where} order by c.melding_date desc, c.case_key limit ${filter.limit} offset ${filter.offset}`,
+    );
+    await recordAudit(tx, context, {
+      action: 'casus.lijst',
+      result: 'success',
+      objectType: 'casus',
+      details: { filter, shown: rows.length, total: count?.total ?? 0 },
+    });
+    return {
+      total: count?.total ?? 0,
+      items: rows.map((row) => ({
+        pseudonym: shortPseudonym(row.case_key),
+        household: shortPseudonym(row.household),
+        gemeente: row.gemeente,
+        gemeenteName: row.gemeente_name ?? row.gemeente,
+        region: row.region,
+        meldingDate: row.melding_date,
+        safetyAssessment: row.safety_assessment,
+        decision: row.decision,
+        handoverDate: row.handover_date,
+        receivingTeam: row.team_name,
+        primaryIntervention: row.primary_intervention,
+        closureDate: row.closure_date,
+        stopped12: row.stopped_12,
+        version: row.version,
+      })),
+    };
+  });
+}
+
+// ---- Household timeline ----
+
+export type TimelineEntry = CaseEvent & { case: string; teamName?: string | null };
+
+export type HouseholdTimeline = {
+  household: string;
+  cases: Array<{
+    pseudonym: string;
+    gemeente: string;
+    gemeenteName: string;
+    meldingDate: string;
+    closureDate: string | null;
+    supplier: string | null;
+    version: number;
+    followUps: FollowUpStatus[];
+  }>;
+  events: TimelineEntry[];
+};
+
+/** All cases of one household the reader may see, their events merged in date order. */
+export async function householdTimeline(
+  db: Db,
+  context: RequestContext,
+  household: string,
+  today: string,
+): Promise<HouseholdTimeline> {
+  const prefix = pseudonymPrefix(household);
+  if (!prefix)
+    throw new NotFoundError('Dit is geen geldig pseudoniem: gebruik de 12 tekens zoals XXXX-XXXX-XXXX.');
+  return asCaseReader(db, context, ['casusregie'], async (tx) => {
+    const rows = await selectRows<{
+      case_key: string;
+      household: string;
+      gemeente: string;
+      gemeente_name: string | null;
+      region: string | null;
+      melding_date: string;
+      closure_date: string | null;
+      handover_date: string | null;
+      supplier: string | null;
+      version: number;
+      events: CaseEvent[];
+    }>(
+      tx,
+      sql`select c.case_key, c.household, c.gemeente, a.name as gemeente_name, c.region, c.melding_date::text,
+            c.closure_date::text, c.handover_date::text, o.name as supplier, c.version, c.events
+          from casus c left join area a on a.code = c.gemeente left join organisation o on o.id = c.supplier_id
+          where c.superseded_at is null and not c.withdrawn and c.household like ${`${prefix}%`}
+          order by c.melding_date`,
+    );
+    const households = new Set(rows.map((row) => row.household));
+    await recordAudit(tx, context, {
+      action: 'casus.tijdlijn',
+      result: rows.length > 0 && households.size === 1 ? 'success' : 'failure',
+      objectType: 'huishouden',
+      objectId: shortPseudonym(prefix.padEnd(12, '0')),
+      details: { cases: rows.length },
+    });
+    if (rows.length === 0)
+      throw new NotFoundError(
+        'Geen casussen gevonden voor dit huishouden die u mag inzien. Controleer het pseudoniem; u ziet alleen casussen waarbij uw team betrokken is.',
+      );
+    if (households.size > 1)
+      throw new NotFoundError(
+        'Dit begin van een pseudoniem past bij meer dan één huishouden: typ meer tekens.',
+      );
+    const teamIds = new Set<number>();
+    for (const row of rows) {
+      for (const event of row.events) if ('teamId' in event) teamIds.add(event.teamId);
+    }
+    const teams = await teamNames(tx, [...teamIds]);
+    const schedules = await schedulesFor(
+      tx,
+      rows.map((row) => row.region),
+    );
+    const events: TimelineEntry[] = [];
+    for (const row of rows) {
+      for (const event of row.events)
+        events.push({
+          ...event,
+          case: shortPseudonym(row.case_key),
+          ...('teamId' in event ? { teamName: teams.get(event.teamId) ?? null } : {}),
+        });
+    }
+    events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return {
+      household: shortPseudonym(rows[0]?.household ?? prefix),
+      cases: rows.map((row) => ({
+        pseudonym: shortPseudonym(row.case_key),
+        gemeente: row.gemeente,
+        gemeenteName: row.gemeente_name ?? row.gemeente,
+        meldingDate: row.melding_date,
+        closureDate: row.closure_date,
+        supplier: row.supplier,
+        version: row.version,
+        followUps: row.handover_date
+          ? followUpStatuses(
+              row.handover_date,
+              schedules(row.region),
+              row.events.filter((event) => event.kind === 'meting'),
+              row.closure_date,
+              today,
+            )
+          : [],
+      })),
+      events,
+    };
+  });
+}
+
+async function teamNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectRows<{ id: number; name: string }>(
+    db,
+    sql`select id, name from organisation where id = any(${integerArray(ids)}::integer[])`,
+  );
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+// ---- Follow-ups due and overdue ----
+
+export type FollowUpItem = {
+  case: string;
+  household: string;
+  gemeente: string;
+  gemeenteName: string;
+  region: string | null;
+  team: string | null;
+  teamId: number | null;
+  handoverDate: string;
+  months: number;
+  due: string;
+  windowStart: string;
+  windowEnd: string;
+  state: 'open' | 'te_laat';
+  daysLate: number;
+};
+
+export type FollowUpFilter = {
+  team?: number;
+  gemeente?: string;
+  region?: string;
+  state?: 'open' | 'te_laat';
+};
+
+/** Follow-ups to do now or overdue, latest first: the working list of a team. */
+export async function followUpList(
+  db: Db,
+  context: RequestContext,
+  filter: FollowUpFilter,
+  today: string,
+): Promise<{ items: FollowUpItem[]; open: number; late: number }> {
+  return asCaseReader(db, context, ['casusregie', 'aanleverancier'], async (tx) => {
+    const items = await openFollowUps(tx, filter, today);
+    await recordAudit(tx, context, {
+      action: 'casus.vervolgmetingen',
+      result: 'success',
+      objectType: 'casus',
+      details: { filter, shown: items.length },
+    });
+    return {
+      items,
+      open: items.filter((item) => item.state === 'open').length,
+      late: items.filter((item) => item.state === 'te_laat').length,
+    };
+  });
+}
+
+/** The open and late follow-ups among the cases `tx` can see (all of them for the system). */
+export async function openFollowUps(tx: Db, filter: FollowUpFilter, today: string): Promise<FollowUpItem[]> {
+  const conditions = [
+    sql`c.superseded_at is null`,
+    sql`not c.withdrawn`,
+    sql`c.handover_date is not null`,
+    // A case closed before a window opened has nothing left to measure (vervallen), but a closed case still
+    // gets its follow-ups: violence often returns after closure.
+  ];
+  if (filter.team !== undefined) conditions.push(sql`c.receiving_team_id = ${filter.team}`);
+  if (filter.gemeente) conditions.push(sql`c.gemeente = ${filter.gemeente}`);
+  if (filter.region) conditions.push(sql`c.region = ${filter.region}`);
+  const rows = await selectRows<{
+    case_key: string;
+    household: string;
+    gemeente: string;
+    gemeente_name: string | null;
+    region: string | null;
+    team_id: number | null;
+    team_name: string | null;
+    handover_date: string;
+    closure_date: string | null;
+    events: CaseEvent[];
+  }>(
+    tx,
+    sql`select c.case_key, c.household, c.gemeente, a.name as gemeente_name, c.region, c.receiving_team_id as team_id,
+          o.name as team_name, c.handover_date::text, c.closure_date::text, c.events
+        from casus c left join area a on a.code = c.gemeente left join organisation o on o.id = c.receiving_team_id
+        where ${sql.join(conditions, sql` and `)}`,
+  );
+  const schedules = await schedulesFor(tx, [...new Set(rows.map((row) => row.region))]);
+  const items: FollowUpItem[] = [];
+  for (const row of rows) {
+    const statuses = followUpStatuses(
+      row.handover_date,
+      schedules(row.region) as FollowUpMoment[],
+      row.events.filter((event) => event.kind === 'meting'),
+      row.closure_date,
+      today,
+    );
+    for (const status of statuses) {
+      if (status.state !== 'open' && status.state !== 'te_laat') continue;
+      if (filter.state && status.state !== filter.state) continue;
+      items.push({
+        case: shortPseudonym(row.case_key),
+        household: shortPseudonym(row.household),
+        gemeente: row.gemeente,
+        gemeenteName: row.gemeente_name ?? row.gemeente,
+        region: row.region,
+        team: row.team_name,
+        teamId: row.team_id,
+        handoverDate: row.handover_date,
+        months: status.months,
+        due: status.due,
+        windowStart: status.windowStart,
+        windowEnd: status.windowEnd,
+        state: status.state,
+        daysLate: status.daysLate,
+      });
+    }
+  }
+  items.sort((a, b) => b.daysLate - a.daysLate || (a.windowEnd < b.windowEnd ? -1 : 1));
+  return items;
+}
+
+// ---- Outcome figures (aggregates) ----
+
+export type OutcomeQuery = {
+  measure: OutcomeMeasure;
+  today: string;
+  year?: number;
+  region?: string;
+  gemeente?: string;
+};
+
+export type OutcomeCount = {
+  intervention: string;
+  region: string | null;
+  gemeente: string;
+  year: number | null;
+  safety: string | null;
+  answer: Resolved;
+  cases: number;
+};
+
+/**
+ * The SQL twin of `caseAnswer` (cases.outcomes.ts): how a case answers a measure on `today`. Kept beside it in
+ * meaning, and a database test checks both give the same counts.
+ */
+function answerSql(measure: OutcomeMeasure, today: string) {
+  const outcome = (answer: string, windowEnd: string) =>
+    sql.raw(
+      `case when ${windowEnd} is null then null when ${answer} is not null then ${answer} when ${windowEnd} < '${today}'::date then 'onbekend' else 'te_jong' end`,
+    );
+  switch (measure) {
+    case 'gestopt_12m':
+      return { answer: outcome('stopped_12', 'window_12_end'), year: sql.raw('cohort_year') };
+    case 'veilig_3m':
+      return { answer: outcome('safe_3', 'window_3_end'), year: sql.raw('cohort_year') };
+    case 'veilig_12m':
+      return { answer: outcome('safe_12', 'window_12_end'), year: sql.raw('cohort_year') };
+    case 'hermelding_12m':
+      return {
+        answer: sql.raw(
+          `case when recurrence_window_end is null then null when recurrence_12 is not null then recurrence_12 when recurrence_window_end < '${today}'::date then 'nee' else 'te_jong' end`,
+        ),
+        year: sql.raw('extract(year from coalesce(handover_date, closure_date))::integer'),
+      };
+    case 'veiligheidsbeoordeling_tijdig':
+      return {
+        answer: sql.raw(
+          `case when working_days_to_assessment is null then null when working_days_to_assessment <= 5 then 'ja' else 'nee' end`,
+        ),
+        year: sql.raw('extract(year from melding_date)::integer'),
+      };
+    case 'een_regisseur':
+      return {
+        answer: sql.raw(
+          `case when handover_date is null then null when director_count = 1 then 'ja' else 'nee' end`,
+        ),
+        year: sql.raw('cohort_year'),
+      };
+  }
+}
+
+/** One scan: current cases by primary intervention × region × gemeente × year × safety assessment × answer. */
+export async function outcomeCounts(db: Db, query: OutcomeQuery): Promise<OutcomeCount[]> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(query.today)) throw new Error('today must be an ISO date');
+  const { answer, year } = answerSql(query.measure, query.today);
+  const conditions = [sql`superseded_at is null`, sql`not withdrawn`];
+  if (query.region) conditions.push(sql`region = ${query.region}`);
+  if (query.gemeente) conditions.push(sql`gemeente = ${query.gemeente}`);
+  const inner = sql`select coalesce(primary_intervention, 'geen') as intervention, region, gemeente,
+      ${year} as year, safety_assessment as safety, ${answer} as answer
+    from casus where ${sql.join(conditions, sql` and `)}`;
+  const rows = await selectRows<{
+    intervention: string;
+    region: string | null;
+    gemeente: string;
+    year: number | null;
+    safety: string | null;
+    answer: Resolved | null;
+    cases: number;
+  }>(
+    db,
+    sql`select intervention, region, gemeente, year, safety, answer, count(*)::integer as cases
+        from (${inner}) t where answer is not null ${query.year !== undefined ? sql`and year = ${query.year}` : sql``}
+        group by 1, 2, 3, 4, 5, 6`,
+  );
+  return rows.map((row) => ({ ...row, answer: row.answer as Resolved }));
+}
+
+export const OUTCOME_GROUPINGS = ['interventie', 'regio', 'gemeente'] as const;
+export type OutcomeGrouping = (typeof OUTCOME_GROUPINGS)[number];
+
+export const CASE_MIX = ['acuut', 'structureel', 'geen', 'onbekend'] as const;
+
+/** A tally as published: a count hidden by small-number protection is null, and so is a share made from it. */
+export type PublishedTally = {
+  [K in keyof ShareTally]: K extends 'share' | 'interval' ? ShareTally[K] : number | null;
+};
+
+export type OutcomeRow = {
+  key: string;
+  tally: PublishedTally;
+  /** The same share per safety assessment (case mix), so groups are not compared on different populations. */
+  caseMix: Record<(typeof CASE_MIX)[number], PublishedTally>;
+  /** Which counts are hidden by small-number protection (the share then is hidden too). */
+  hidden: boolean;
+};
+
+export type OutcomeTable = { rows: OutcomeRow[]; total: OutcomeRow };
+
+type Counts = { yes: number; no: number; unknown: number; censored: number };
+
+function emptyCounts(): Counts {
+  return { yes: 0, no: 0, unknown: 0, censored: 0 };
+}
+
+/**
+ * Folds counts into a table by grouping, then protects it: yes/no/unknown/too-young counts of each group and
+ * case-mix split are one protected table, with the splits adding up to the group and the groups to the total,
+ * so a hidden count cannot be derived by subtraction. A share is shown only when its yes and no counts are.
+ */
+export function buildOutcomeTable(
+  counts: readonly OutcomeCount[],
+  by: OutcomeGrouping,
+  rule: ProtectionRule | null,
+): OutcomeTable {
+  const keyOf = (count: OutcomeCount) =>
+    by === 'interventie'
+      ? count.intervention
+      : by === 'regio'
+        ? (count.region ?? 'onbekend')
+        : count.gemeente;
+  const groups = new Map<string, Map<string, Counts>>();
+  const add = (group: string, mix: string, count: OutcomeCount) => {
+    const byMix = groups.get(group) ?? new Map<string, Counts>();
+    groups.set(group, byMix);
+    const target = byMix.get(mix) ?? emptyCounts();
+    byMix.set(mix, target);
+    if (count.answer === 'ja') target.yes += count.cases;
+    else if (count.answer === 'nee') target.no += count.cases;
+    else if (count.answer === 'onbekend') target.unknown += count.cases;
+    else target.censored += count.cases;
+  };
+  for (const count of counts) {
+    const mix = count.safety ?? 'onbekend';
+    for (const group of [keyOf(count), '*']) {
+      add(group, mix, count);
+      add(group, '*', count);
+    }
+  }
+  const fields = ['yes', 'no', 'unknown', 'censored'] as const;
+  const cells: Array<{ id: string; value: number | null }> = [];
+  const sumGroups: SumGroup[] = [];
+  const keys = [...groups.keys()].filter((key) => key !== '*');
+  for (const [group, byMix] of groups) {
+    for (const mix of ['*', ...CASE_MIX]) {
+      const tally = byMix.get(mix) ?? emptyCounts();
+      for (const field of fields) cells.push({ id: `${group}|${mix}|${field}`, value: tally[field] });
+    }
+    for (const field of fields)
+      sumGroups.push({
+        total: `${group}|*|${field}`,
+        parts: CASE_MIX.map((mix) => `${group}|${mix}|${field}`),
+      });
+  }
+  for (const mix of ['*', ...CASE_MIX])
+    for (const field of fields)
+      sumGroups.push({ total: `*|${mix}|${field}`, parts: keys.map((key) => `${key}|${mix}|${field}`) });
+  const protectedCells = rule ? protectCounts(cells, sumGroups, rule) : null;
+  const shown = (id: string, value: number) => {
+    const cell = protectedCells?.get(id);
+    if (!cell) return { value, hidden: false };
+    return { value: cell.value ?? 0, hidden: cell.status === 'afgeschermd' };
+  };
+  const tallyOf = (group: string, mix: string): { tally: PublishedTally; hidden: boolean } => {
+    const raw = groups.get(group)?.get(mix) ?? emptyCounts();
+    const yes = shown(`${group}|${mix}|yes`, raw.yes);
+    const no = shown(`${group}|${mix}|no`, raw.no);
+    const unknown = shown(`${group}|${mix}|unknown`, raw.unknown);
+    const censored = shown(`${group}|${mix}|censored`, raw.censored);
+    const hidden = yes.hidden || no.hidden;
+    const finished = finishTally({
+      yes: yes.value,
+      known: yes.value + no.value,
+      unknown: unknown.value,
+      censored: censored.value,
+    });
+    if (!hidden && !unknown.hidden && !censored.hidden) return { tally: finished, hidden: false };
+    return {
+      tally: {
+        yes: hidden ? null : finished.yes,
+        known: hidden ? null : finished.known,
+        unknown: unknown.hidden ? null : finished.unknown,
+        censored: censored.hidden ? null : finished.censored,
+        share: hidden ? null : finished.share,
+        interval: hidden ? null : finished.interval,
+      },
+      hidden: true,
+    };
+  };
+  const rowOf = (key: string): OutcomeRow => {
+    const main = tallyOf(key, '*');
+    const caseMix = Object.fromEntries(
+      CASE_MIX.map((mix) => [mix, tallyOf(key, mix).tally]),
+    ) as OutcomeRow['caseMix'];
+    return { key, tally: main.tally, caseMix, hidden: main.hidden };
+  };
+  return {
+    rows: keys.sort().map(rowOf),
+    total: rowOf('*'),
+  };
+}
+
+export async function outcomeTable(
+  db: Db,
+  query: OutcomeQuery & { by: OutcomeGrouping },
+  rule: ProtectionRule | null,
+): Promise<OutcomeTable> {
+  return buildOutcomeTable(await outcomeCounts(db, query), query.by, rule);
+}
