@@ -13,6 +13,7 @@ import {
   type SafetyAssessment,
 } from '../../../shared/cases.ts';
 import { wilsonInterval } from '../dashboards/dashboards.domain.ts';
+import { type ProtectionRule, protectCounts, type SumGroup } from '../disclosure/disclosure.domain.ts';
 import {
   addMonths,
   type CaseEvent,
@@ -319,4 +320,141 @@ export function handoversPerHousehold(households: ReadonlyMap<string, readonly n
     if (sum > 1) moreThanOne += 1;
   }
   return { households: counted, mean: counted > 0 ? total / counted : null, moreThanOne };
+}
+
+// ---- The published outcome table ----
+
+/** One group of cases from the SQL scan (`outcomeCounts`): how many answer a measure how. */
+export type OutcomeCount = {
+  intervention: string;
+  region: string | null;
+  gemeente: string;
+  year: number | null;
+  safety: string | null;
+  answer: Resolved;
+  cases: number;
+};
+
+export const OUTCOME_GROUPINGS = ['interventie', 'regio', 'gemeente'] as const;
+export type OutcomeGrouping = (typeof OUTCOME_GROUPINGS)[number];
+
+export const CASE_MIX = ['acuut', 'structureel', 'geen', 'onbekend'] as const;
+
+/** A tally as published: a count hidden by small-number protection is null, and so is a share made from it. */
+export type PublishedTally = {
+  [K in keyof ShareTally]: K extends 'share' | 'interval' ? ShareTally[K] : number | null;
+};
+
+export type OutcomeRow = {
+  key: string;
+  tally: PublishedTally;
+  /** The same share per safety assessment (case mix), so groups are not compared on different populations. */
+  caseMix: Record<(typeof CASE_MIX)[number], PublishedTally>;
+  /** Which counts are hidden by small-number protection (the share then is hidden too). */
+  hidden: boolean;
+};
+
+export type OutcomeTable = { rows: OutcomeRow[]; total: OutcomeRow };
+
+type Counts = { yes: number; no: number; unknown: number; censored: number };
+
+function emptyCounts(): Counts {
+  return { yes: 0, no: 0, unknown: 0, censored: 0 };
+}
+
+/**
+ * Folds counts into a table by grouping, then protects it: yes/no/unknown/too-young counts of each group and
+ * case-mix split are one protected table, with the splits adding up to the group and the groups to the total,
+ * so a hidden count cannot be derived by subtraction. A share is shown only when its yes and no counts are.
+ */
+export function buildOutcomeTable(
+  counts: readonly OutcomeCount[],
+  by: OutcomeGrouping,
+  rule: ProtectionRule | null,
+): OutcomeTable {
+  const keyOf = (count: OutcomeCount) =>
+    by === 'interventie'
+      ? count.intervention
+      : by === 'regio'
+        ? (count.region ?? 'onbekend')
+        : count.gemeente;
+  const groups = new Map<string, Map<string, Counts>>();
+  const add = (group: string, mix: string, count: OutcomeCount) => {
+    const byMix = groups.get(group) ?? new Map<string, Counts>();
+    groups.set(group, byMix);
+    const target = byMix.get(mix) ?? emptyCounts();
+    byMix.set(mix, target);
+    if (count.answer === 'ja') target.yes += count.cases;
+    else if (count.answer === 'nee') target.no += count.cases;
+    else if (count.answer === 'onbekend') target.unknown += count.cases;
+    else target.censored += count.cases;
+  };
+  for (const count of counts) {
+    const mix = count.safety ?? 'onbekend';
+    for (const group of [keyOf(count), '*']) {
+      add(group, mix, count);
+      add(group, '*', count);
+    }
+  }
+  const fields = ['yes', 'no', 'unknown', 'censored'] as const;
+  const cells: Array<{ id: string; value: number | null }> = [];
+  const sumGroups: SumGroup[] = [];
+  const keys = [...groups.keys()].filter((key) => key !== '*');
+  for (const [group, byMix] of groups) {
+    for (const mix of ['*', ...CASE_MIX]) {
+      const tally = byMix.get(mix) ?? emptyCounts();
+      for (const field of fields) cells.push({ id: `${group}|${mix}|${field}`, value: tally[field] });
+    }
+    for (const field of fields)
+      sumGroups.push({
+        total: `${group}|*|${field}`,
+        parts: CASE_MIX.map((mix) => `${group}|${mix}|${field}`),
+      });
+  }
+  for (const mix of ['*', ...CASE_MIX])
+    for (const field of fields)
+      sumGroups.push({ total: `*|${mix}|${field}`, parts: keys.map((key) => `${key}|${mix}|${field}`) });
+  const protectedCells = rule ? protectCounts(cells, sumGroups, rule) : null;
+  const shown = (id: string, value: number) => {
+    const cell = protectedCells?.get(id);
+    if (!cell) return { value, hidden: false };
+    return { value: cell.value ?? 0, hidden: cell.status === 'afgeschermd' };
+  };
+  const tallyOf = (group: string, mix: string): { tally: PublishedTally; hidden: boolean } => {
+    const raw = groups.get(group)?.get(mix) ?? emptyCounts();
+    const yes = shown(`${group}|${mix}|yes`, raw.yes);
+    const no = shown(`${group}|${mix}|no`, raw.no);
+    const unknown = shown(`${group}|${mix}|unknown`, raw.unknown);
+    const censored = shown(`${group}|${mix}|censored`, raw.censored);
+    const hidden = yes.hidden || no.hidden;
+    const finished = finishTally({
+      yes: yes.value,
+      known: yes.value + no.value,
+      unknown: unknown.value,
+      censored: censored.value,
+    });
+    if (!hidden && !unknown.hidden && !censored.hidden) return { tally: finished, hidden: false };
+    return {
+      tally: {
+        yes: hidden ? null : finished.yes,
+        known: hidden ? null : finished.known,
+        unknown: unknown.hidden ? null : finished.unknown,
+        censored: censored.hidden ? null : finished.censored,
+        share: hidden ? null : finished.share,
+        interval: hidden ? null : finished.interval,
+      },
+      hidden: true,
+    };
+  };
+  const rowOf = (key: string): OutcomeRow => {
+    const main = tallyOf(key, '*');
+    const caseMix = Object.fromEntries(
+      CASE_MIX.map((mix) => [mix, tallyOf(key, mix).tally]),
+    ) as OutcomeRow['caseMix'];
+    return { key, tally: main.tally, caseMix, hidden: main.hidden };
+  };
+  return {
+    rows: keys.sort().map(rowOf),
+    total: rowOf('*'),
+  };
 }

@@ -17,16 +17,10 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { refreshRegisterFigures } from './cases.figures.ts';
 import { assertMaySupplyCases, importCases, undoCaseImport } from './cases.import.ts';
 import type { PseudonymKeySource } from './cases.key.ts';
-import { OUTCOME_MEASURES, scheduleProblem } from './cases.outcomes.ts';
+import { OUTCOME_GROUPINGS, OUTCOME_MEASURES, scheduleProblem } from './cases.outcomes.ts';
 import { interventionSchema, listInterventions, listSchedules, saveIntervention } from './cases.repo.ts';
 import { saveSchedule } from './cases.schedule.ts';
-import {
-  followUpList,
-  householdTimeline,
-  listCases,
-  OUTCOME_GROUPINGS,
-  outcomeTable,
-} from './cases.service.ts';
+import { followUpList, householdTimeline, listCases, outcomeTable } from './cases.service.ts';
 
 /** Derived figures are written by the system, not by the user who supplied the cases (they may not import figures). */
 const REGISTER_CONTEXT = {
