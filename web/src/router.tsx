@@ -3,6 +3,7 @@ import { createRootRoute, createRoute, createRouter } from '@tanstack/react-rout
 import { AppLayout } from './layout/app-layout.tsx';
 import { NETHERLANDS_CODE } from './lib/area-paths.ts';
 import { parseAuditSearch } from './lib/audit-search.ts';
+import { parseFollowUpsSearch, parseOutcomesSearch, parseRegisterSearch } from './lib/cases-search.ts';
 import { parseCompareSearch } from './lib/compare-search.ts';
 import { parseFiguresSearch, parseVersionsSearch } from './lib/figures.ts';
 import { parseHomeSearch, parseIndicatorPageSearch } from './lib/home-search.ts';
@@ -19,6 +20,12 @@ import { SettingsPage } from './pages/admin/settings-page.tsx';
 import { UserPage } from './pages/admin/user-page.tsx';
 import { UsersPage } from './pages/admin/users-page.tsx';
 import { AreaPage } from './pages/area-page.tsx';
+import { CaseImportPage } from './pages/cases/case-import-page.tsx';
+import { FollowUpsPage } from './pages/cases/follow-ups-page.tsx';
+import { HouseholdPage } from './pages/cases/household-page.tsx';
+import { InterventionsPage } from './pages/cases/interventions-page.tsx';
+import { OutcomesPage } from './pages/cases/outcomes-page.tsx';
+import { CaseRegisterPage } from './pages/cases/register-page.tsx';
 import { ComparePage } from './pages/compare-page.tsx';
 import { FiguresPage } from './pages/figures-page.tsx';
 import { FigureVersionsPage } from './pages/figures-versions-page.tsx';
@@ -116,6 +123,55 @@ const importRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/importeren',
   component: ImportPage,
+});
+
+// ---- Case register (effect measurement): outcomes and interventions are aggregates; the rest is case level ----
+
+const outcomesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/uitkomsten',
+  validateSearch: parseOutcomesSearch,
+  component: function Outcomes() {
+    return <OutcomesPage search={outcomesRoute.useSearch()} />;
+  },
+});
+
+const interventionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/interventies',
+  component: InterventionsPage,
+});
+
+const caseRegisterRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/casussen',
+  validateSearch: parseRegisterSearch,
+  component: function CaseRegister() {
+    return <CaseRegisterPage search={caseRegisterRoute.useSearch()} />;
+  },
+});
+
+const householdRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/casussen/huishouden/$pseudonym',
+  component: function Household() {
+    return <HouseholdPage pseudonym={householdRoute.useParams().pseudonym} />;
+  },
+});
+
+const followUpsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/vervolgmetingen',
+  validateSearch: parseFollowUpsSearch,
+  component: function FollowUps() {
+    return <FollowUpsPage search={followUpsRoute.useSearch()} />;
+  },
+});
+
+const caseImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/casussen/aanleveren',
+  component: CaseImportPage,
 });
 
 // ---- Figures: the indicator catalogue, figures by area and period, and the versions of one figure ----
@@ -244,6 +300,12 @@ const routeTree = rootRoute.addChildren([
   figuresRoute,
   figureVersionsRoute,
   importRoute,
+  outcomesRoute,
+  interventionsRoute,
+  caseRegisterRoute,
+  householdRoute,
+  followUpsRoute,
+  caseImportRoute,
   accessibilityRoute,
   signInRoute,
   setPasswordRoute,

@@ -4,6 +4,7 @@ import { PageFooter, PageHeader, SkipLink } from '@utrecht/component-library-rea
 import { useRef } from 'react';
 import { AppLink } from '../components/app-link.tsx';
 import { useSession } from '../components/session.tsx';
+import { caseTeamOptions } from '../lib/case-pages.ts';
 import { ImportNavItem } from '../pages/import-page.tsx';
 import { texts } from '../texts.ts';
 import { useFocusOnNavigation } from './use-focus-on-navigation.ts';
@@ -42,6 +43,15 @@ export function AppLayout() {
                 </AppLink>
               </li>
               <li>
+                <AppLink
+                  to="/uitkomsten"
+                  search={{ maat: 'gestopt_12m', per: 'interventie' }}
+                  activeOptions={{ includeSearch: false }}
+                >
+                  {t.navOutcomes}
+                </AppLink>
+              </li>
+              <li>
                 <AppLink to="/cijfers" activeOptions={{ includeSearch: false }}>
                   {t.navFigures}
                 </AppLink>
@@ -50,9 +60,13 @@ export function AppLayout() {
                 <AppLink to="/indicatoren">{t.navIndicators}</AppLink>
               </li>
               <li>
+                <AppLink to="/interventies">{t.navInterventions}</AppLink>
+              </li>
+              <li>
                 <AppLink to="/herindelingen">{t.navMergers}</AppLink>
               </li>
               <ImportNavItem />
+              <CaseNavItems />
               <li>
                 <AppLink to="/toegankelijkheid">{t.navAccessibility}</AppLink>
               </li>
@@ -115,5 +129,25 @@ function AccountNav() {
         )}
       </ul>
     </nav>
+  );
+}
+
+/** Case-level pages, only for those who may read cases: casusregie or aanleverancier of an organisation. */
+function CaseNavItems() {
+  const user = useSession().data?.user;
+  if (caseTeamOptions(user).length === 0) return null;
+  return (
+    <>
+      <li>
+        <AppLink to="/casussen" search={{ pagina: 1 }} activeOptions={{ includeSearch: false }}>
+          {t.navCases}
+        </AppLink>
+      </li>
+      <li>
+        <AppLink to="/vervolgmetingen" search={{}} activeOptions={{ includeSearch: false }}>
+          {t.navFollowUps}
+        </AppLink>
+      </li>
+    </>
   );
 }

@@ -8,7 +8,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Db } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { type Db, selectRows, textArray } from '../../db/client.ts';
 import type { RequestContext } from '../audit/audit.service.ts';
 import { type ImportReport, importFigures } from '../figures/figures.import.ts';
 import type { OutcomeMeasure } from './cases.outcomes.ts';
@@ -56,6 +57,26 @@ export async function registerFigureRows(db: Db, today: string): Promise<Row[]> 
   }
   for (const item of await openFollowUps(db, { state: 'te_laat' }, today))
     add(OVERDUE_INDICATOR, item.gemeente, Number(item.due.slice(0, 4)), 1);
+  // A figure delivered before whose cases are gone now (an undo, a case moved to another gemeente) becomes 0,
+  // not a stale count.
+  const codes = [
+    ...Object.values(REGISTER_INDICATORS).flatMap((entry) => [
+      entry.yes,
+      entry.known,
+      ...(entry.unknown ? [entry.unknown] : []),
+    ]),
+    OVERDUE_INDICATOR,
+  ];
+  const earlier = await selectRows<{ indicator_code: string; area_code: string; period: string }>(
+    db,
+    sql`select indicator_code, area_code, period from observation
+        where superseded_at is null and not withdrawn and indicator_code = any(${textArray(codes)}::text[])`,
+  );
+  for (const row of earlier) {
+    const year = Number(row.period.slice(0, 4));
+    if (!totals.has(`${row.indicator_code}|${row.area_code}|${year}`))
+      add(row.indicator_code, row.area_code, year, 0);
+  }
   return [...totals.values()];
 }
 

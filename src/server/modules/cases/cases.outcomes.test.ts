@@ -422,7 +422,10 @@ describe('the published outcome table', () => {
     expect(mda?.caseMix.structureel).toMatchObject({ yes: null, share: null });
     expect(mda?.tally).toMatchObject({ yes: 22, known: 72 });
     expect(mda?.hidden).toBe(false);
-    expect(table.rows.find((row) => row.key === 'wijkteam_begeleiding')?.tally).toMatchObject({ yes: 40, known: 60 });
+    expect(table.rows.find((row) => row.key === 'wijkteam_begeleiding')?.tally).toMatchObject({
+      yes: 40,
+      known: 60,
+    });
   });
 
   it('property: whatever the counts, no hidden count can be worked out from the shown ones', () => {

@@ -7,7 +7,13 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CASES_UPLOAD_LIMIT, FOLLOW_UP_DECISIONS, RECOGNITION_LEVELS } from '../../../shared/cases.ts';
+import {
+  CASE_EVENT_KINDS,
+  CASES_UPLOAD_LIMIT,
+  FOLLOW_UP_DECISIONS,
+  FOLLOW_UP_STATES,
+  RECOGNITION_LEVELS,
+} from '../../../shared/cases.ts';
 import type { Db } from '../../db/client.ts';
 import { BadRequestError } from '../../errors.ts';
 import { contextOf } from '../../http/access-guard.ts';
@@ -20,7 +26,13 @@ import type { PseudonymKeySource } from './cases.key.ts';
 import { OUTCOME_GROUPINGS, OUTCOME_MEASURES, scheduleProblem } from './cases.outcomes.ts';
 import { interventionSchema, listInterventions, listSchedules, saveIntervention } from './cases.repo.ts';
 import { saveSchedule } from './cases.schedule.ts';
-import { followUpList, householdTimeline, listCases, outcomeTable } from './cases.service.ts';
+import {
+  followUpList,
+  hasSyntheticCases,
+  householdTimeline,
+  listCases,
+  outcomeTable,
+} from './cases.service.ts';
 
 /** Derived figures are written by the system, not by the user who supplied the cases (they may not import figures). */
 const REGISTER_CONTEXT = {
@@ -263,7 +275,48 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
           summary:
             "A household's timeline by pseudonym (casusregie of an involved team only); the read is audited",
           params: z.object({ pseudonym: z.string().max(80) }),
-          response: { 200: z.any(), ...errors },
+          response: {
+            200: z.object({
+              household: z.string().describe('Short pseudonym, XXXX-XXXX-XXXX'),
+              cases: z.array(
+                z.object({
+                  pseudonym: z.string(),
+                  gemeente: z.string(),
+                  gemeenteName: z.string(),
+                  meldingDate: z.string(),
+                  closureDate: z.string().nullable(),
+                  supplier: z.string().nullable(),
+                  version: z.number(),
+                  followUps: z.array(
+                    z.object({
+                      months: z.number(),
+                      due: z.string(),
+                      windowStart: z.string(),
+                      windowEnd: z.string(),
+                      state: z.enum(FOLLOW_UP_STATES),
+                      daysLate: z.number(),
+                      measuredOn: z.string().nullable(),
+                    }),
+                  ),
+                }),
+              ),
+              events: z
+                .array(
+                  z
+                    .object({
+                      kind: z.enum(CASE_EVENT_KINDS),
+                      date: z.string(),
+                      case: z.string(),
+                      teamName: z.string().nullable().optional(),
+                    })
+                    .catchall(z.unknown()),
+                )
+                .describe(
+                  'Every event of the cases, by date; the fields per kind are those of the case extract',
+                ),
+            }),
+            ...errors,
+          },
         },
       },
       async (request) => householdTimeline(db, contextOf(request), request.params.pseudonym, today()),
@@ -351,6 +404,7 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
               region: z.string().nullable(),
               gemeente: z.string().nullable(),
               computedOn: z.string(),
+              synthetic: z.boolean().describe('True when synthetic demo cases are among the cases counted'),
               protection: z.object({ threshold: z.number() }),
               rows: z.array(outcomeRow),
               total: outcomeRow,
@@ -383,6 +437,7 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
           region: query.regio ?? null,
           gemeente: query.gemeente ?? null,
           computedOn: on,
+          synthetic: await hasSyntheticCases(db),
           protection: { threshold: rule.threshold },
           ...table,
         };

@@ -209,85 +209,94 @@ export async function householdTimeline(
   const prefix = pseudonymPrefix(household);
   if (!prefix)
     throw new NotFoundError('Dit is geen geldig pseudoniem: gebruik de 12 tekens zoals XXXX-XXXX-XXXX.');
-  return asCaseReader(db, context, ['casusregie'], async (tx) => {
-    const rows = await selectRows<{
-      case_key: string;
-      household: string;
-      gemeente: string;
-      gemeente_name: string | null;
-      region: string | null;
-      melding_date: string;
-      closure_date: string | null;
-      handover_date: string | null;
-      supplier: string | null;
-      version: number;
-      events: CaseEvent[];
-    }>(
-      tx,
-      sql`select c.case_key, c.household, c.gemeente, a.name as gemeente_name, c.region, c.melding_date::text,
+  const result = await asCaseReader(
+    db,
+    context,
+    ['casusregie'],
+    async (tx): Promise<HouseholdTimeline | NotFoundError> => {
+      const rows = await selectRows<{
+        case_key: string;
+        household: string;
+        gemeente: string;
+        gemeente_name: string | null;
+        region: string | null;
+        melding_date: string;
+        closure_date: string | null;
+        handover_date: string | null;
+        supplier: string | null;
+        version: number;
+        events: CaseEvent[];
+      }>(
+        tx,
+        sql`select c.case_key, c.household, c.gemeente, a.name as gemeente_name, c.region, c.melding_date::text,
             c.closure_date::text, c.handover_date::text, o.name as supplier, c.version, c.events
           from casus c left join area a on a.code = c.gemeente left join organisation o on o.id = c.supplier_id
           where c.superseded_at is null and not c.withdrawn and c.household like ${`${prefix}%`}
           order by c.melding_date`,
-    );
-    const households = new Set(rows.map((row) => row.household));
-    await recordAudit(tx, context, {
-      action: 'casus.tijdlijn',
-      result: rows.length > 0 && households.size === 1 ? 'success' : 'failure',
-      objectType: 'huishouden',
-      objectId: shortPseudonym(prefix.padEnd(12, '0')),
-      details: { cases: rows.length },
-    });
-    if (rows.length === 0)
-      throw new NotFoundError(
-        'Geen casussen gevonden voor dit huishouden die u mag inzien. Controleer het pseudoniem; u ziet alleen casussen waarbij uw team betrokken is.',
       );
-    if (households.size > 1)
-      throw new NotFoundError(
-        'Dit begin van een pseudoniem past bij meer dan één huishouden: typ meer tekens.',
+      const households = new Set(rows.map((row) => row.household));
+      await recordAudit(tx, context, {
+        action: 'casus.tijdlijn',
+        result: rows.length > 0 && households.size === 1 ? 'success' : 'failure',
+        objectType: 'huishouden',
+        objectId: shortPseudonym(prefix.padEnd(12, '0')),
+        details: { cases: rows.length },
+      });
+      // The attempt is recorded even when nothing is shown: the refusal is returned, not thrown, so the
+      // transaction that holds the audit entry commits.
+      if (rows.length === 0)
+        return new NotFoundError(
+          'Geen casussen gevonden voor dit huishouden die u mag inzien. Controleer het pseudoniem; u ziet alleen casussen waarbij uw team betrokken is.',
+        );
+      if (households.size > 1)
+        return new NotFoundError(
+          'Dit begin van een pseudoniem past bij meer dan één huishouden: typ meer tekens.',
+        );
+      const teamIds = new Set<number>();
+      for (const row of rows) {
+        for (const event of row.events) if ('teamId' in event) teamIds.add(event.teamId);
+      }
+      const teams = await teamNames(tx, [...teamIds]);
+      const schedules = await schedulesFor(
+        tx,
+        rows.map((row) => row.region),
       );
-    const teamIds = new Set<number>();
-    for (const row of rows) {
-      for (const event of row.events) if ('teamId' in event) teamIds.add(event.teamId);
-    }
-    const teams = await teamNames(tx, [...teamIds]);
-    const schedules = await schedulesFor(
-      tx,
-      rows.map((row) => row.region),
-    );
-    const events: TimelineEntry[] = [];
-    for (const row of rows) {
-      for (const event of row.events)
-        events.push({
-          ...event,
-          case: shortPseudonym(row.case_key),
-          ...('teamId' in event ? { teamName: teams.get(event.teamId) ?? null } : {}),
-        });
-    }
-    events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    return {
-      household: shortPseudonym(rows[0]?.household ?? prefix),
-      cases: rows.map((row) => ({
-        pseudonym: shortPseudonym(row.case_key),
-        gemeente: row.gemeente,
-        gemeenteName: row.gemeente_name ?? row.gemeente,
-        meldingDate: row.melding_date,
-        closureDate: row.closure_date,
-        supplier: row.supplier,
-        version: row.version,
-        followUps: row.handover_date
-          ? followUpStatuses(
-              row.handover_date,
-              schedules(row.region),
-              row.events.filter((event) => event.kind === 'meting'),
-              row.closure_date,
-              today,
-            )
-          : [],
-      })),
-      events,
-    };
-  });
+      const events: TimelineEntry[] = [];
+      for (const row of rows) {
+        for (const event of row.events)
+          events.push({
+            ...event,
+            case: shortPseudonym(row.case_key),
+            ...('teamId' in event ? { teamName: teams.get(event.teamId) ?? null } : {}),
+          });
+      }
+      events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      return {
+        household: shortPseudonym(rows[0]?.household ?? prefix),
+        cases: rows.map((row) => ({
+          pseudonym: shortPseudonym(row.case_key),
+          gemeente: row.gemeente,
+          gemeenteName: row.gemeente_name ?? row.gemeente,
+          meldingDate: row.melding_date,
+          closureDate: row.closure_date,
+          supplier: row.supplier,
+          version: row.version,
+          followUps: row.handover_date
+            ? followUpStatuses(
+                row.handover_date,
+                schedules(row.region),
+                row.events.filter((event) => event.kind === 'meting'),
+                row.closure_date,
+                today,
+              )
+            : [],
+        })),
+        events,
+      };
+    },
+  );
+  if (result instanceof NotFoundError) throw result;
+  return result;
 }
 
 async function teamNames(db: Db, ids: number[]): Promise<Map<number, string>> {
@@ -496,4 +505,14 @@ export async function outcomeTable(
   rule: ProtectionRule | null,
 ): Promise<OutcomeTable> {
   return buildOutcomeTable(await outcomeCounts(db, query), query.by, rule);
+}
+
+/** Whether synthetic demo cases are in the register: pages then say their figures are not real. */
+export async function hasSyntheticCases(db: Db): Promise<boolean> {
+  const [row] = await selectRows<{ present: boolean }>(
+    db,
+    sql`select exists (select 1 from casus c join case_import i on i.id = c.import_id
+          where c.superseded_at is null and not c.withdrawn and i.synthetic) as present`,
+  );
+  return Boolean(row?.present);
 }
