@@ -213,6 +213,7 @@ const MATRIX: Record<string, Case> = {
   // The fixture's organisations are gemeenten: only a beheerder may supply cases for them (allowed: 415/404).
   'POST /api/cases/imports': { expect: 'admin', request: () => ({ url: '/api/cases/imports', payload: {} }) },
   'POST /api/cases/imports/:id/undo': { expect: 'admin', request: none('/api/cases/imports/999999/undo') },
+  'GET /api/cases/imports': { expect: 'admin', request: none('/api/cases/imports') },
   // Case level: casusregie and aanleverancier of an involved organisation; a beheerder sees aggregates only.
   'GET /api/cases': { expect: 'caseReader', request: none('/api/cases?limit=5') },
   'GET /api/cases/follow-ups': { expect: 'caseReader', request: none('/api/cases/follow-ups') },

@@ -117,6 +117,48 @@ export function registerCasesCommands(program: Command, deps: Deps): void {
 
   const imports = program.command('case-imports').description('case extracts supplied');
   imports
+    .command('list')
+    .description('case imports and undos, newest first, with their provenance')
+    .action(async () => {
+      const { listCaseImports } = await import('../server/modules/cases/cases.import.ts');
+      await deps.withDatabase(async (db) => {
+        const rows = await listCaseImports(db, deps.cliContext());
+        console.log(
+          formatTable(
+            [
+              'nr',
+              'soort',
+              'bestand',
+              'aanleverancier',
+              'door',
+              'tijdstip',
+              'casussen',
+              'nieuw',
+              'gewijzigd',
+              'status',
+            ],
+            rows.map((row) => [
+              String(row.id),
+              row.kind === 'undo'
+                ? `terugdraaiing van ${row.undoOf}`
+                : row.synthetic
+                  ? 'import (synthetisch)'
+                  : 'import',
+              row.fileName,
+              row.supplier ?? '',
+              row.actorLabel,
+              row.at,
+              number.format(row.cases),
+              number.format(row.added),
+              number.format(row.changed),
+              row.undoneBy !== null ? `teruggedraaid (${row.undoneBy})` : '',
+            ]),
+            [true],
+          ),
+        );
+      });
+    });
+  imports
     .command('undo')
     .description('undo a case import (adds versions; nothing is deleted)')
     .argument('<id>', 'the import number', positive('id'))
@@ -268,6 +310,65 @@ export function registerCasesCommands(program: Command, deps: Deps): void {
             ? `Uitkomstcijfers bijgewerkt: ${number.format(report.added)} nieuw, ${number.format(report.changed)} gewijzigd, ${number.format(report.unchanged)} ongewijzigd.`
             : 'Er zijn nog geen casussen: geen uitkomstcijfers.',
         );
+      });
+    });
+
+  const schedules = program.command('schedules').description('follow-up schedules per Veilig Thuis-regio');
+  schedules
+    .command('list')
+    .description('the follow-up moments and windows of every region')
+    .action(async () => {
+      const { listSchedules } = await import('../server/modules/cases/cases.repo.ts');
+      await deps.withDatabase(async (db) => {
+        const rows = await listSchedules(db);
+        console.log(
+          formatTable(
+            ['regio', 'naam', 'meetmomenten (maanden: dagen ervoor/erna)', 'eigen schema'],
+            rows.map((row) => [
+              row.region,
+              row.name,
+              row.moments
+                .map((moment) => `+${moment.months}: −${moment.daysBefore}/+${moment.daysAfter}`)
+                .join(', '),
+              row.own ? 'ja' : 'standaard',
+            ]),
+          ),
+        );
+      });
+    });
+  schedules
+    .command('set')
+    .description(
+      'set the follow-up moments of a region, e.g. 3:14:30,12:30:60 (months:days before:days after)',
+    )
+    .argument('<region>', 'Veilig Thuis-regio code, e.g. VT01')
+    .argument(
+      '<moments>',
+      'moments as months:daysBefore:daysAfter, comma-separated; +3 and +12 months are required',
+    )
+    .action(async (region: string, text: string) => {
+      const [{ saveSchedule }, { scheduleProblem }] = await Promise.all([
+        import('../server/modules/cases/cases.schedule.ts'),
+        import('../server/modules/cases/cases.outcomes.ts'),
+      ]);
+      const moments = text.split(',').map((part) => {
+        const numbers = part.trim().split(':').map(Number);
+        if (numbers.length !== 3 || numbers.some((value) => !Number.isInteger(value)))
+          throw new InvalidArgumentError(
+            `"${part}" is geen meetmoment: gebruik maanden:dagen-ervoor:dagen-erna, bijvoorbeeld 12:30:60.`,
+          );
+        const [months, daysBefore, daysAfter] = numbers as [number, number, number];
+        return { months, daysBefore, daysAfter };
+      });
+      const problem = scheduleProblem(moments);
+      if (problem) throw new InvalidArgumentError(problem);
+      await deps.withDatabase(async (db) => {
+        const result = await saveSchedule(db, deps.cliContext(), region.toUpperCase(), moments);
+        console.log(
+          `Schema van ${result.region} opgeslagen; ${number.format(result.recomputed)} huishoudens herberekend.`,
+        );
+        const { refreshRegisterFigures } = await import('../server/modules/cases/cases.figures.ts');
+        await refreshRegisterFigures(db, deps.cliContext());
       });
     });
 

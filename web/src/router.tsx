@@ -26,6 +26,7 @@ import { HouseholdPage } from './pages/cases/household-page.tsx';
 import { InterventionsPage } from './pages/cases/interventions-page.tsx';
 import { OutcomesPage } from './pages/cases/outcomes-page.tsx';
 import { CaseRegisterPage } from './pages/cases/register-page.tsx';
+import { SchedulesPage } from './pages/cases/schedules-page.tsx';
 import { ComparePage } from './pages/compare-page.tsx';
 import { FiguresPage } from './pages/figures-page.tsx';
 import { FigureVersionsPage } from './pages/figures-versions-page.tsx';
@@ -168,6 +169,12 @@ const followUpsRoute = createRoute({
   },
 });
 
+const schedulesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/vervolgmetingen/schema',
+  component: SchedulesPage,
+});
+
 const caseImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/casussen/aanleveren',
@@ -305,6 +312,7 @@ const routeTree = rootRoute.addChildren([
   caseRegisterRoute,
   householdRoute,
   followUpsRoute,
+  schedulesRoute,
   caseImportRoute,
   accessibilityRoute,
   signInRoute,

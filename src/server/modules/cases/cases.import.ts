@@ -525,3 +525,43 @@ export async function undoCaseImport(
     return { importId, undoId, restored, withdrawn };
   });
 }
+
+export type CaseImportRecord = {
+  id: number;
+  kind: 'import' | 'undo';
+  fileName: string;
+  fileSize: number;
+  fileSha256: string;
+  supplier: string | null;
+  actorLabel: string;
+  at: string;
+  rows: number;
+  cases: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  synthetic: boolean;
+  undoOf: number | null;
+  undoneBy: number | null;
+};
+
+/** The provenance of case imports, newest first: all for a beheerder, else those of the user's suppliers. */
+export async function listCaseImports(
+  db: Db,
+  context: RequestContext,
+  limit = 100,
+): Promise<CaseImportRecord[]> {
+  assertMaySupplyCases(context.actor);
+  const own = supplierChoices(context.actor);
+  const scope = isAdmin(context.actor)
+    ? sql`true`
+    : sql`i.supplier_id = any(${integerArray(own)}::integer[])`;
+  return selectRows<CaseImportRecord>(
+    db,
+    sql`select i.id, i.kind, i.file_name as "fileName", i.file_size as "fileSize", i.file_sha256 as "fileSha256",
+          o.name as supplier, i.actor_label as "actorLabel", to_char(i.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at,
+          i.rows, i.cases, i.added, i.changed, i.unchanged, i.synthetic, i.undo_of as "undoOf", i.undone_by as "undoneBy"
+        from case_import i left join organisation o on o.id = i.supplier_id
+        where ${scope} order by i.id desc limit ${limit}`,
+  );
+}

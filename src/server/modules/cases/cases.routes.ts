@@ -21,7 +21,7 @@ import { errorResponse } from '../../http/common.schemas.ts';
 import { readSettings } from '../access/access.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { refreshRegisterFigures } from './cases.figures.ts';
-import { assertMaySupplyCases, importCases, undoCaseImport } from './cases.import.ts';
+import { assertMaySupplyCases, importCases, listCaseImports, undoCaseImport } from './cases.import.ts';
 import type { PseudonymKeySource } from './cases.key.ts';
 import { OUTCOME_GROUPINGS, OUTCOME_MEASURES, scheduleProblem } from './cases.outcomes.ts';
 import { interventionSchema, listInterventions, listSchedules, saveIntervention } from './cases.repo.ts';
@@ -170,6 +170,43 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
           await rm(folder, { recursive: true, force: true });
         }
       },
+    );
+
+    app.get(
+      '/cases/imports',
+      {
+        config: { access: 'signedIn' },
+        schema: {
+          operationId: 'listCaseImports',
+          tags: ['Casusregister'],
+          summary:
+            'Case imports and undos, newest first (provenance: file, size, SHA-256, supplier, who, when, counts): all for a beheerder, your suppliers’ for an aanleverancier',
+          response: {
+            200: z.array(
+              z.object({
+                id: z.number(),
+                kind: z.enum(['import', 'undo']),
+                fileName: z.string(),
+                fileSize: z.number(),
+                fileSha256: z.string(),
+                supplier: z.string().nullable(),
+                actorLabel: z.string(),
+                at: z.string(),
+                rows: z.number(),
+                cases: z.number(),
+                added: z.number(),
+                changed: z.number(),
+                unchanged: z.number(),
+                synthetic: z.boolean(),
+                undoOf: z.number().nullable(),
+                undoneBy: z.number().nullable(),
+              }),
+            ),
+            ...errors,
+          },
+        },
+      },
+      async (request) => listCaseImports(db, contextOf(request)),
     );
 
     app.post(
@@ -539,7 +576,9 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
         const context = contextOf(request);
         const problemText = scheduleProblem(request.body.moments);
         if (problemText) throw new BadRequestError(problemText, 'moments');
-        return saveSchedule(db, context, request.params.region, request.body.moments);
+        const result = await saveSchedule(db, context, request.params.region, request.body.moments);
+        await refreshRegisterFigures(db, REGISTER_CONTEXT);
+        return result;
       },
     );
   };
