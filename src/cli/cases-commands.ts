@@ -2,6 +2,7 @@
  * CLI verbs of the case register: `import-cases`, `case-imports undo`, `follow-ups`, `outcomes` and
  * `interventions`. The command line acts as the operator: its case-level reads are audited like any other.
  */
+import path from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../server/config.ts';
@@ -101,7 +102,8 @@ export function registerCasesCommands(program: Command, deps: Deps): void {
       await deps.withDatabase(async (db) => {
         report = await importCases(db, deps.cliContext(), source, {
           path: file,
-          fileName: file,
+          // The name only: a folder path says things about the person who ran the command.
+          fileName: path.basename(file),
           dryRun: Boolean(options.dryRun),
           supplierId: options.supplier ?? null,
         });

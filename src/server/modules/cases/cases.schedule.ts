@@ -2,10 +2,11 @@
 import { sql } from 'drizzle-orm';
 import type { FollowUpMoment } from '../../../shared/cases.ts';
 import { type Db, selectRows, textArray } from '../../db/client.ts';
-import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { BadRequestError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { actorLabel, isAdmin } from '../access/access.domain.ts';
 import { type RequestContext, recordAudit } from '../audit/audit.service.ts';
 import { resummariseHouseholds } from './cases.import.ts';
+import { scheduleProblem } from './cases.outcomes.ts';
 
 /** A beheerder, or a regiocoördinator of an organisation in the region (its VT organisation or a gemeente in it). */
 async function mayEditSchedule(db: Db, context: RequestContext, region: string): Promise<boolean> {
@@ -40,6 +41,8 @@ export async function saveSchedule(
     throw new ForbiddenError(
       'Het vervolgschema van een regio stelt een beheerder of een regiocoördinator van die regio in.',
     );
+  const problem = scheduleProblem(moments);
+  if (problem) throw new BadRequestError(problem, 'moments');
   const sorted = [...moments].sort((a, b) => a.months - b.months);
   return db.transaction(async (tx) => {
     await tx.execute(sql`insert into follow_up_schedule (region, moments, updated_by)
