@@ -10,6 +10,7 @@ import type { Db } from '../server/db/client.ts';
 import type { RequestContext } from '../server/modules/audit/audit.service.ts';
 import type { CaseImportReport } from '../server/modules/cases/cases.import.ts';
 import { OUTCOME_MEASURES, type OutcomeMeasure } from '../server/modules/cases/cases.outcomes.ts';
+import { PERSONAL_DATA_LABELS, type PersonalDataKind } from '../server/modules/cases/cases.privacy.ts';
 import { formatTable } from './format.ts';
 
 type Deps = {
@@ -41,7 +42,7 @@ export function printCaseImportReport(
   );
   for (const finding of report.personalData)
     log(
-      `PERSOONSGEGEVENS in kolom "${finding.column}": ${finding.kind}${finding.firstRow !== null ? ` (eerste rij ${finding.firstRow}, ${number.format(finding.count)} keer)` : ''}.`,
+      `PERSOONSGEGEVENS in kolom "${finding.column}": ${PERSONAL_DATA_LABELS[finding.kind as PersonalDataKind] ?? finding.kind}${finding.firstRow !== null ? ` (eerste rij ${finding.firstRow}, ${number.format(finding.count)} keer)` : ''}.`,
     );
   if (report.problems.length > 0) {
     const shown = report.problems.slice(0, 50);
