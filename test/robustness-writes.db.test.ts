@@ -73,6 +73,29 @@ function templates(fixture: AccessFixture): Record<string, { url: string; body?:
     'POST /api/mergers/import': { url: '/api/mergers/import?dryRun=true' },
     'POST /api/imports': { url: '/api/imports?dryRun=false' },
     'POST /api/imports/:id/undo': { url: '/api/imports/999999/undo' },
+    // Case extracts have their own refusal tests (test/cases.db.test.ts); here: no body of any kind gets in.
+    'POST /api/cases/imports': { url: '/api/cases/imports?dryRun=false' },
+    'POST /api/cases/imports/:id/undo': { url: '/api/cases/imports/999999/undo' },
+    'PUT /api/interventions/:code': {
+      url: '/api/interventions/robuust_getest',
+      body: {
+        name: 'Robuustheidstest',
+        targetGroup: 'Niemand',
+        violenceTypes: ['partnergeweld'],
+        recognitionLevel: 'niet_beoordeeld',
+        provider: 'Test',
+        url: null,
+      },
+    },
+    'PUT /api/cases/schedules/:region': {
+      url: '/api/cases/schedules/VT01',
+      body: {
+        moments: [
+          { months: 3, daysBefore: 14, daysAfter: 30 },
+          { months: 12, daysBefore: 30, daysAfter: 60 },
+        ],
+      },
+    },
     'POST /api/indicators': {
       url: '/api/indicators',
       body: {
@@ -107,6 +130,9 @@ describe.each(TEST_ENGINES)('write robustness on %s', (engine) => {
                  (select count(*)::int from membership) as memberships, (select count(*)::int from one_time_token) as links,
                  (select count(*)::int from setting) as settings,
                  (select count(*)::int from indicator) as indicators, (select count(*)::int from import_batch) as imports,
+                 (select count(*)::int from intervention) as interventions, (select count(*)::int from casus) as cases,
+                 (select count(*)::int from case_import) as case_imports,
+                 (select count(*)::int from follow_up_schedule) as schedules,
                  (select string_agg(name || kind || coalesce(area_code, ''), ',' order by id) from organisation) as names,
                  (select string_agg(email || display_name || coalesce(password_hash, ''), ',' order by email) from app_user) as people`,
     );

@@ -293,7 +293,9 @@ export function registerFiguresCommands(program: Command, deps: Deps): void {
 
   program
     .command('demo')
-    .description('load SYNTHETIC demo figures for all gemeenten, 2019–2025, through the import pipeline')
+    .description(
+      'load SYNTHETIC demo figures for all gemeenten, 2019–2025, and synthetic cases with follow-ups, through the import pipelines',
+    )
     .option('--from <year>', 'first year', '2019')
     .option('--to <year>', 'last year', '2025')
     .action(async (options: { from: string; to: string }) => {
@@ -305,7 +307,26 @@ export function registerFiguresCommands(program: Command, deps: Deps): void {
         });
         printImportReport(report);
         console.log('Let op: dit zijn SYNTHETISCHE cijfers om Ketenzicht te verkennen, geen echte cijfers.');
-        if (report.outcome === 'geweigerd') process.exitCode = 1;
+        if (report.outcome === 'geweigerd') {
+          process.exitCode = 1;
+          return;
+        }
+        const [{ loadCaseDemo }, { pseudonymKeySource }, { refreshRegisterFigures }, { loadConfig }] =
+          await Promise.all([
+            import('../server/modules/cases/cases.demo.ts'),
+            import('../server/modules/cases/cases.key.ts'),
+            import('../server/modules/cases/cases.figures.ts'),
+            import('../server/config.ts'),
+          ]);
+        const cases = await loadCaseDemo(
+          db,
+          deps.cliContext(),
+          pseudonymKeySource(loadConfig().pseudonymKey),
+        );
+        await refreshRegisterFigures(db, deps.cliContext());
+        console.log(
+          `Casusregister: ${number.format(cases.cases)} SYNTHETISCHE casussen van ${number.format(cases.households)} huishoudens in ${cases.imports.length} aanleveringen (één per Veilig Thuis-regio), met vervolgmetingen; de uitkomstcijfers zijn bijgewerkt.`,
+        );
       });
     });
 }

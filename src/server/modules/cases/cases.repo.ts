@@ -13,21 +13,29 @@ import {
   RECOGNITION_LEVELS,
 } from '../../../shared/cases.ts';
 import { type Db, selectRows, textArray } from '../../db/client.ts';
+import { plainText } from '../../http/common.schemas.ts';
 import { PATHS } from '../../paths.ts';
 import type { ExtractContext } from './cases.extract.ts';
 
 export const INTERVENTIONS_FILE = path.join(PATHS.referenceData, 'interventions.json');
 const INTERVENTIONS_DATASET = 'intervention-catalogue';
 
+const code = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,62}$/, 'Gebruik kleine letters, cijfers en _, beginnend met een letter');
+
 export const interventionSchema = z.strictObject({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,62}$/),
-  name: z.string().min(1).max(200),
-  targetGroup: z.string().min(1).max(300),
-  violenceTypes: z.array(z.string()),
+  code,
+  name: plainText('de naam', 200),
+  targetGroup: plainText('de doelgroep', 300),
+  violenceTypes: z.array(code).max(20),
   recognitionLevel: z.enum(RECOGNITION_LEVELS),
-  provider: z.string().min(1).max(200),
-  url: z.url().nullable(),
-  description: z.string().max(2000).default(''),
+  provider: plainText('de aanbieder', 200),
+  url: z
+    .url({ protocol: /^https?$/, error: 'Vul een http(s)-adres in' })
+    .max(500)
+    .nullable(),
+  description: z.union([plainText('de beschrijving', 2000), z.literal('')]).default(''),
 });
 export type InterventionInput = z.infer<typeof interventionSchema>;
 

@@ -1,9 +1,4 @@
 /** HTTP routes of the case register: imports, register, timeline, follow-ups, outcomes, interventions, schedules. */
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,6 +13,7 @@ import type { Db } from '../../db/client.ts';
 import { BadRequestError } from '../../errors.ts';
 import { contextOf } from '../../http/access-guard.ts';
 import { errorResponse } from '../../http/common.schemas.ts';
+import { withUploadedFile } from '../../http/multipart-file.ts';
 import { readSettings } from '../access/access.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { refreshRegisterFigures } from './cases.figures.ts';
@@ -137,27 +133,7 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
       },
       async (request, reply) => {
         assertMaySupplyCases(contextOf(request).actor);
-        if (!request.isMultipart())
-          throw Object.assign(new Error('Stuur het bestand als multipart/form-data in het veld "file".'), {
-            statusCode: 415,
-          });
-        const folder = await mkdtemp(path.join(tmpdir(), 'ketenzicht-cases-'));
-        try {
-          let file: { path: string; fileName: string } | null = null;
-          for await (const part of request.parts()) {
-            if (part.type !== 'file') continue;
-            const target = path.join(folder, 'upload');
-            await pipeline(part.file, createWriteStream(target, { mode: 0o600 }));
-            if (part.file.truncated)
-              throw Object.assign(
-                new Error(
-                  `Het bestand is groter dan ${CASES_UPLOAD_LIMIT / 1024 / 1024} MB. Splits het, bijvoorbeeld per jaar.`,
-                ),
-                { statusCode: 413 },
-              );
-            file = { path: target, fileName: (part.filename || 'upload.csv').slice(0, 200) };
-          }
-          if (!file) throw new BadRequestError('Het veld "file" met het bestand ontbreekt.');
+        return withUploadedFile(request, { limit: CASES_UPLOAD_LIMIT, prefix: 'cases' }, async (file) => {
           const report = await importCases(db, contextOf(request), keySource, {
             path: file.path,
             fileName: file.fileName,
@@ -166,9 +142,7 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
           });
           if (report.outcome === 'geimporteerd') await refreshRegisterFigures(db, REGISTER_CONTEXT);
           return reply.code(report.outcome === 'geweigerd' ? 422 : 200).send(report);
-        } finally {
-          await rm(folder, { recursive: true, force: true });
-        }
+        });
       },
     );
 

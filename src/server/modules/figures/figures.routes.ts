@@ -1,9 +1,4 @@
 /** HTTP routes of the figures module: indicators, observations and imports. Translation only; logic lives elsewhere. */
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,6 +6,7 @@ import { FIGURES_UPLOAD_LIMIT, type ImportFormat } from '../../../shared/figures
 import type { Db } from '../../db/client.ts';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { contextOf } from '../../http/access-guard.ts';
+import { withUploadedFile } from '../../http/multipart-file.ts';
 import { deliversFigures, isAdmin } from '../access/access.domain.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findCatalogueProblems } from './figures.catalogue.ts';
@@ -254,52 +250,35 @@ export function figuresRoutes(db: Db, protect?: FigureProtector): FastifyPluginA
       },
       async (request, reply) => {
         assertMayImport(contextOf(request).actor);
-        if (!request.isMultipart())
-          throw Object.assign(new Error('Stuur het bestand als multipart/form-data in het veld "file".'), {
-            statusCode: 415,
-          });
-        const fields: Record<string, string> = {};
-        const folder = await mkdtemp(path.join(tmpdir(), 'ketenzicht-import-'));
-        let file: { path: string; fileName: string } | null = null;
-        try {
-          for await (const part of request.parts()) {
-            if (part.type === 'file') {
-              const target = path.join(folder, 'upload');
-              await pipeline(part.file, createWriteStream(target, { mode: 0o600 }));
-              if (part.file.truncated)
-                throw Object.assign(
-                  new Error(
-                    `Het bestand is groter dan ${FIGURES_UPLOAD_LIMIT / 1024 / 1024} MB. Splits het, bijvoorbeeld per jaar.`,
-                  ),
-                  { statusCode: 413 },
-                );
-              file = { path: target, fileName: (part.filename || 'upload').slice(0, 200) };
-            } else fields[part.fieldname] = String(part.value);
-          }
-          if (!file) throw new BadRequestError('Het veld "file" met het bestand ontbreekt.');
-          // Options may come in the query string or as form fields; the fields win.
-          const raw = Object.fromEntries(new URL(request.url, 'http://localhost').searchParams);
-          const parsed = importQuery.safeParse({ ...raw, ...pick(fields, ['dryRun', 'format', 'mapping']) });
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            throw new BadRequestError(
-              `${issue?.path.join('.')}: ${issue?.message}`,
-              String(issue?.path[0] ?? ''),
-            );
-          }
-          const query = parsed.data;
-          const mapping = parseMapping(query.mapping);
-          const report = await importFigures(db, contextOf(request), {
-            path: file.path,
-            fileName: file.fileName,
-            dryRun: query.dryRun,
-            ...(query.format ? { format: query.format as ImportFormat } : {}),
-            ...(mapping ? { mapping } : {}),
-          });
-          return reply.code(report.outcome === 'geweigerd' ? 422 : 200).send(report);
-        } finally {
-          await rm(folder, { recursive: true, force: true });
-        }
+        return withUploadedFile(
+          request,
+          { limit: FIGURES_UPLOAD_LIMIT, prefix: 'import' },
+          async (file, fields) => {
+            // Options may come in the query string or as form fields; the fields win.
+            const raw = Object.fromEntries(new URL(request.url, 'http://localhost').searchParams);
+            const parsed = importQuery.safeParse({
+              ...raw,
+              ...pick(fields, ['dryRun', 'format', 'mapping']),
+            });
+            if (!parsed.success) {
+              const issue = parsed.error.issues[0];
+              throw new BadRequestError(
+                `${issue?.path.join('.')}: ${issue?.message}`,
+                String(issue?.path[0] ?? ''),
+              );
+            }
+            const query = parsed.data;
+            const mapping = parseMapping(query.mapping);
+            const report = await importFigures(db, contextOf(request), {
+              path: file.path,
+              fileName: file.fileName,
+              dryRun: query.dryRun,
+              ...(query.format ? { format: query.format as ImportFormat } : {}),
+              ...(mapping ? { mapping } : {}),
+            });
+            return reply.code(report.outcome === 'geweigerd' ? 422 : 200).send(report);
+          },
+        );
       },
     );
 
