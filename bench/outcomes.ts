@@ -267,13 +267,26 @@ async function generate(client: pg.Client, databaseUrl: string): Promise<Generat
   ]);
   await client.query('vacuum analyze casus');
   const analysed = seconds(phase);
+  phase = performance.now();
+  await fillCaseOutcomes(client);
+  const narrowed = seconds(phase);
   return {
     cases,
     households,
     events,
     seconds: seconds(started),
-    phases: `generate + summarise + COPY ${copied.toFixed(1)} s, indexes ${indexed.toFixed(1)} s, vacuum analyze ${analysed.toFixed(1)} s`,
+    phases: `generate + summarise + COPY ${copied.toFixed(1)} s, indexes ${indexed.toFixed(1)} s, vacuum analyze ${analysed.toFixed(1)} s, case_outcome ${narrowed.toFixed(1)} s`,
   };
+}
+
+/** The narrow outcome rows, as the import keeps them (`rebuildCaseOutcomes`), for every generated case. */
+async function fillCaseOutcomes(client: pg.Client): Promise<void> {
+  const [{ drizzle }, { rebuildCaseOutcomes }] = await Promise.all([
+    import('drizzle-orm/node-postgres'),
+    import('../src/server/modules/cases/cases.import.ts'),
+  ]);
+  await rebuildCaseOutcomes(drizzle(client) as unknown as Db, null);
+  await client.query('vacuum analyze case_outcome');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -308,15 +321,16 @@ async function measure(databaseUrl: string, client: pg.Client) {
     schema,
     logger: {
       logQuery(text, params) {
-        lastQuery = { text, params };
+        // The counting statement, not the set local / commit around it.
+        if (/^\s*select/i.test(text)) lastQuery = { text, params };
       },
     },
   }) as unknown as Db;
   try {
     /** The indicator by intervention × region × year: the counts of one query folded into tallies with intervals. */
-    const table = async (measure: (typeof outcomes.OUTCOME_MEASURES)[number]) => {
+    const table = async (measure: (typeof outcomes.OUTCOME_MEASURES)[number], useRollup = true) => {
       const started = performance.now();
-      const counts = await service.outcomeCounts(db, { measure, today: TODAY });
+      const counts = await service.outcomeCounts(db, { measure, today: TODAY, useRollup });
       const queried = performance.now() - started;
       const cells = new Map<string, Cell>();
       for (const entry of counts) {
@@ -349,6 +363,14 @@ async function measure(databaseUrl: string, client: pg.Client) {
         .map((value) => value.toFixed(1))
         .join(' ')} on ${os.availableParallelism()} cores`,
     );
+    // The rollup is rebuilt with the register figures after every import (and daily); time that too.
+    const rebuildStarted = performance.now();
+    await service.rebuildOutcomeRollup(db, TODAY);
+    const rebuildMs = performance.now() - rebuildStarted;
+    const rollupRows = await pool.query<{ rows: string }>('select count(*) as rows from case_outcome_rollup');
+    console.log(
+      `Rollup rebuilt (all 6 measures from case_outcome, as after an import): ${ms(rebuildMs)} ms, ${count(Number(rollupRows.rows[0]?.rows ?? 0))} rows`,
+    );
     console.log(
       `Measuring gestopt_12m by intervention × region × year: ${WARMUP} warm-up then ${RUNS} timed runs …`,
     );
@@ -375,7 +397,7 @@ async function measure(databaseUrl: string, client: pg.Client) {
       `  query  p50 ${ms(query.p50)}  p95 ${ms(query.p95)}  max ${ms(query.max)}   (SQL + rows to JavaScript)`,
     );
     console.log(
-      `  ${count(result.groups)} result groups from SQL (intervention × region × gemeente × year × safety × answer), folded into ${count(result.tallies.length)} intervention × region × year cells`,
+      `  ${count(result.groups)} result groups from SQL (intervention × region × year × safety × answer), folded into ${count(result.tallies.length)} intervention × region × year cells`,
     );
     const national = result.tallies.reduce(
       (sum, entry) => ({
@@ -391,6 +413,13 @@ async function measure(databaseUrl: string, client: pg.Client) {
     );
 
     console.log('');
+    const scans: number[] = [];
+    for (let run = 0; run < Math.min(RUNS, 5); run++) scans.push((await table('gestopt_12m', false)).ms);
+    const scan = summarise(scans);
+    console.log(
+      `Without the rollup (a scan of case_outcome, as when the rollup is older than the data), ${scans.length} runs: p50 ${ms(scan.p50)}  max ${ms(scan.max)}; ratio scan / rollup at p50: ${(scan.p50 / total.p50).toFixed(1)}`,
+    );
+    console.log('');
     console.log('Other measures, once each (same fold, ms):');
     for (const measureName of outcomes.OUTCOME_MEASURES.filter((name) => name !== 'gestopt_12m')) {
       const once = await table(measureName);
@@ -399,7 +428,7 @@ async function measure(databaseUrl: string, client: pg.Client) {
       );
     }
 
-    await table('gestopt_12m');
+    await table('gestopt_12m', false);
     const captured = lastQuery as { text: string; params: unknown[] } | null;
     if (captured) {
       await client.query('set jit = off');
@@ -408,7 +437,7 @@ async function measure(databaseUrl: string, client: pg.Client) {
         captured.params as unknown[],
       );
       console.log('');
-      console.log('EXPLAIN (ANALYZE, BUFFERS) of the outcomeCounts query (gestopt_12m):');
+      console.log('EXPLAIN (ANALYZE, BUFFERS) of the scan without the rollup (gestopt_12m):');
       for (const row of plan.rows) console.log(`  ${row['QUERY PLAN']}`);
     }
     return total;
@@ -501,8 +530,14 @@ async function main() {
         `  ${settings.rows.map((row) => `${row.name}=${row.setting}${row.unit ?? ''}`).join(', ')}`,
       );
 
-      if (reuse) console.log(`Cases: reusing the kept database (BENCH_KEEP=1, ${marker})`);
-      else {
+      if (reuse) {
+        console.log(`Cases: reusing the kept database (BENCH_KEEP=1, ${marker})`);
+        const narrow = await client.query<{ rows: string }>('select count(*) as rows from case_outcome');
+        if (Number(narrow.rows[0]?.rows ?? 0) === 0) {
+          console.log('  filling case_outcome from the kept cases …');
+          await fillCaseOutcomes(client);
+        }
+      } else {
         console.log(
           `Generating ${count(CASES)} cases (seed ${SEED}, meldingen ${FIRST_YEAR}–${LAST_MELDING.slice(0, 4)}, counted on ${TODAY}) …`,
         );
@@ -534,6 +569,15 @@ async function main() {
       if (size)
         console.log(
           `Table casus: ${count(Number(size.cases))} current cases, ${count(Number(size.events))} events, ${count(Number(size.households))} households; ${mb(Number(size.total))} MB (heap ${mb(Number(size.heap))} MB, TOAST ${mb(Number(size.toast))} MB, indexes ${mb(Number(size.indexes))} MB)`,
+        );
+      const narrow = (
+        await client.query<{ rows: string; total: string }>(
+          `select (select count(*) from case_outcome) as rows, pg_total_relation_size('case_outcome') as total`,
+        )
+      ).rows[0];
+      if (narrow)
+        console.log(
+          `Table case_outcome (what the counts scan): ${count(Number(narrow.rows))} rows, ${mb(Number(narrow.total))} MB`,
         );
       console.log('');
       const total = await measure(databaseUrl, client);

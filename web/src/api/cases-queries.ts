@@ -333,3 +333,37 @@ export const casesApi = {
 export function invalidateCases(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: CASES_KEY });
 }
+
+// ---- Case import history ----
+
+/** One case import or undo, as `GET /api/cases/imports` lists it (newest first). */
+export type CaseImportRecord = {
+  id: number;
+  kind: 'import' | 'undo';
+  fileName: string;
+  fileSize: number;
+  fileSha256: string;
+  /** Name of the supplying organisation; null for an import without one (a beheerder, the demo). */
+  supplier: string | null;
+  actorLabel: string;
+  /** ISO instant (UTC). */
+  at: string;
+  rows: number;
+  cases: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  synthetic: boolean;
+  undoOf: number | null;
+  undoneBy: number | null;
+};
+
+/** Under CASES_KEY: an import or an undo (invalidateCases) refreshes the history too. */
+export const caseImportsQuery = () =>
+  queryOptions({
+    queryKey: [...CASES_KEY, 'imports'],
+    queryFn: ({ signal }) => getJson<CaseImportRecord[]>('/api/cases/imports', signal),
+    staleTime: 0,
+  });
+
+export const useCaseImports = () => useQuery(caseImportsQuery());

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -137,3 +138,54 @@ export const followUpSchedules = pgTable('follow_up_schedule', {
   updatedBy: text('updated_by').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * The input of the outcome counts: one narrow row per current case, kept beside `casus` by the import (per
+ * household, with the summary). Counting scans this instead of the wide case rows with their events, which is
+ * what keeps outcome tables over millions of cases fast (ADR 0007, `npm run bench:outcomes`).
+ */
+export const caseOutcomes = pgTable(
+  'case_outcome',
+  {
+    caseId: bigint('case_id', { mode: 'number' }).primaryKey(),
+    gemeente: text('gemeente').notNull(),
+    region: text('region'),
+    /** The primary intervention, or 'geen'. */
+    intervention: text('intervention').notNull(),
+    safety: text('safety'),
+    cohortYear: smallint('cohort_year'),
+    meldingYear: smallint('melding_year').notNull(),
+    recurrenceYear: smallint('recurrence_year'),
+    stopped12: text('stopped_12'),
+    safe3: text('safe_3'),
+    safe12: text('safe_12'),
+    window3End: day('window_3_end'),
+    window12End: day('window_12_end'),
+    recurrence12: text('recurrence_12'),
+    recurrenceWindowEnd: day('recurrence_window_end'),
+    assessedInTime: boolean('assessed_in_time'),
+    oneDirector: boolean('one_director'),
+  },
+  (table) => [index('case_outcome_region').on(table.region)],
+);
+
+/**
+ * Outcome counts rolled up per measure × intervention × region × year × safety assessment, rebuilt with the
+ * register figures (after every import, and daily). An answer that is still open is kept with the day its
+ * window ends (`pending_until`), so the rollup serves any later day exactly; counting reads it instead of
+ * scanning every case when it is as new as the data (`cases.service.ts`).
+ */
+export const caseOutcomeRollup = pgTable(
+  'case_outcome_rollup',
+  {
+    measure: text('measure').notNull(),
+    intervention: text('intervention').notNull(),
+    region: text('region'),
+    year: smallint('year'),
+    safety: text('safety'),
+    answer: text('answer'),
+    pendingUntil: day('pending_until'),
+    cases: integer('cases').notNull(),
+  },
+  (table) => [index('case_outcome_rollup_measure').on(table.measure, table.region)],
+);

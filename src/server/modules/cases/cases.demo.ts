@@ -224,7 +224,16 @@ const STOPPED_BY_SAFETY: Record<SafetyAssessment, number> = { acuut: -0.06, stru
 // ---------------------------------------------------------------------------------------------------------
 // Generating cases
 
-export type DemoGemeente = { code: string; name: string; region: string | null };
+export type DemoGemeente = {
+  code: string;
+  name: string;
+  region: string | null;
+  /** Latest population; the number of cases follows it, so large gemeenten and regions have figures to show. */
+  inhabitants?: number | null;
+};
+
+/** Demo cases per 1,000 inhabitants over the whole period (about 0.25 a year from 2023): ~14,000 in all. */
+export const DEMO_CASES_PER_THOUSAND = 0.8;
 export type DemoTeams = {
   vtByRegion: ReadonlyMap<string, number>;
   teamByGemeente: ReadonlyMap<string, number>;
@@ -234,7 +243,7 @@ export type DemoOptions = {
   seed: number;
   /** No event lies after this day. */
   today: IsoDate;
-  /** Cases per gemeente, recurrences included (8). */
+  /** Cases per gemeente, recurrences included; by default by population (DEMO_CASES_PER_THOUSAND, at least 4). */
   casesPerGemeente?: number;
   /** Meldingen from 1 January of this year … */
   fromYear: number;
@@ -542,7 +551,11 @@ export function* demoHouseholds(
   teams: DemoTeams,
   options: DemoOptions,
 ): Generator<DemoHousehold> {
-  const perGemeente = options.casesPerGemeente ?? 8;
+  const casesFor = (gemeente: DemoGemeente) =>
+    options.casesPerGemeente ??
+    (gemeente.inhabitants
+      ? Math.max(4, Math.round((gemeente.inhabitants / 1000) * DEMO_CASES_PER_THOUSAND))
+      : 8);
   const first = `${options.fromYear}-01-01`;
   const last = options.lastMeldingDate ?? defaultLastMeldingDate(options.today);
   if (last < first) throw new Error(`De laatste meldingsdatum ${last} ligt vóór ${first}.`);
@@ -552,6 +565,7 @@ export function* demoHouseholds(
   let caseNumber = 0;
   let householdNumber = 0;
   for (const gemeente of gemeenten) {
+    const perGemeente = casesFor(gemeente);
     const draw = new Draw(seededRandom(mixSeed(options.seed, gemeente.code)));
     let shift = shifts.get(gemeente.region);
     if (shift === undefined) {
@@ -674,7 +688,9 @@ export async function demoGemeenten(db: Db): Promise<DemoGemeente[]> {
     sql`select a.code, a.name,
           (select m.parent_code from area_membership m
            where m.child_code = a.code and m.parent_level = 'veiligthuisregio'
-           order by m.valid_from desc limit 1) as region
+           order by m.valid_from desc limit 1) as region,
+          (select p.inhabitants from population p where p.area_code = a.code
+           order by p.reference_date desc limit 1) as inhabitants
         from area a where a.level = 'gemeente' and a.valid_to is null order by a.code`,
   );
 }

@@ -13,7 +13,7 @@ import { type Db, selectRows, textArray } from '../../db/client.ts';
 import type { RequestContext } from '../audit/audit.service.ts';
 import { type ImportReport, importFigures } from '../figures/figures.import.ts';
 import type { OutcomeMeasure } from './cases.outcomes.ts';
-import { openFollowUps, outcomeCounts } from './cases.service.ts';
+import { openFollowUps, outcomeCounts, rebuildOutcomeRollup } from './cases.service.ts';
 
 export const REGISTER_FIGURES_FILE = 'casusregister-uitkomsten.csv';
 
@@ -42,7 +42,7 @@ export async function registerFigureRows(db: Db, today: string): Promise<Row[]> 
   for (const [measure, codes] of Object.entries(REGISTER_INDICATORS) as Array<
     [OutcomeMeasure, (typeof REGISTER_INDICATORS)[OutcomeMeasure]]
   >) {
-    for (const count of await outcomeCounts(db, { measure, today })) {
+    for (const count of await outcomeCounts(db, { measure, today, byGemeente: true })) {
       if (count.year === null) continue;
       add(codes.yes, count.gemeente, count.year, count.answer === 'ja' ? count.cases : 0);
       add(
@@ -86,6 +86,7 @@ export async function refreshRegisterFigures(
   context: RequestContext,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<ImportReport | null> {
+  await rebuildOutcomeRollup(db, today);
   const rows = await registerFigureRows(db, today);
   if (rows.length === 0) return null;
   const currentYear = Number(today.slice(0, 4));

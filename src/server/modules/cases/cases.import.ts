@@ -7,7 +7,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
-import { CASES_UPLOAD_LIMIT, DEMO_CASES_FILE_NAME } from '../../../shared/cases.ts';
+import {
+  CASES_UPLOAD_LIMIT,
+  DEMO_CASES_FILE_NAME,
+  SAFETY_ASSESSMENT_NORM_WORKING_DAYS,
+} from '../../../shared/cases.ts';
 import { type Db, integerArray, selectRows, textArray } from '../../db/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UserError } from '../../errors.ts';
 import { decodeTextUpload } from '../../http/uploads.ts';
@@ -416,6 +420,30 @@ export async function resummariseHouseholds(tx: Db, households: readonly string[
         recurrence_window_end, working_days, days_to_handover, days_to_plan)
       where casus.id = v.id`);
   }
+  await rebuildCaseOutcomes(tx, households);
+}
+
+/**
+ * Rewrites the narrow outcome rows (`case_outcome`) of these households, or of every case when `households` is
+ * null, from the summaries on the case rows: only current cases that are not withdrawn count.
+ */
+export async function rebuildCaseOutcomes(tx: Db, households: readonly string[] | null): Promise<void> {
+  const scope = households === null ? sql`true` : sql`household = any(${textArray(households)}::text[])`;
+  await tx.execute(
+    households === null
+      ? sql`delete from case_outcome`
+      : sql`delete from case_outcome where case_id in (select id from casus where ${scope})`,
+  );
+  await tx.execute(sql`insert into case_outcome (case_id, gemeente, region, intervention, safety, cohort_year,
+      melding_year, recurrence_year, stopped_12, safe_3, safe_12, window_3_end, window_12_end, recurrence_12,
+      recurrence_window_end, assessed_in_time, one_director)
+    select id, gemeente, region, coalesce(primary_intervention, 'geen'), safety_assessment, cohort_year,
+      extract(year from melding_date)::smallint, extract(year from coalesce(handover_date, closure_date))::smallint,
+      stopped_12, safe_3, safe_12, window_3_end, window_12_end, recurrence_12, recurrence_window_end,
+      case when working_days_to_assessment is null then null
+           else working_days_to_assessment <= ${SAFETY_ASSESSMENT_NORM_WORKING_DAYS} end,
+      case when handover_date is null then null else director_count = 1 end
+    from casus where superseded_at is null and not withdrawn and ${scope}`);
 }
 
 function summaryValues(id: number, summary: CaseSummary) {
@@ -457,28 +485,38 @@ export async function undoCaseImport(
       );
     if (batch.undone_by !== null)
       throw new ConflictError(`Aanlevering ${importId} is al teruggedraaid (door ${batch.undone_by}).`);
+    // The versions this import wrote, the later imports that changed those cases since (allowed only when they
+    // have been undone themselves), what each case was before this import, and what it is now.
     const versions = await selectRows<{
-      id: number;
       case_key: string;
       version: number;
       household: string;
       supplier_id: number | null;
-      superseded_at: string | null;
-    }>(
+    }>(tx, sql`select case_key, version, household, supplier_id from casus where import_id = ${importId}`);
+    const keys = textArray(versions.map((version) => version.case_key));
+    const laterImports = await selectRows<{ import_id: number }>(
       tx,
-      sql`select id, case_key, version, household, supplier_id, superseded_at::text from casus where import_id = ${importId}`,
+      sql`select distinct later.import_id from casus later
+          join casus own on own.case_key = later.case_key and own.import_id = ${importId} and later.version > own.version
+          join case_import batch on batch.id = later.import_id
+          where batch.kind = 'import' and batch.undone_by is null`,
     );
-    if (versions.some((version) => version.superseded_at !== null))
+    if (laterImports.length > 0)
       throw new ConflictError(
-        `Een latere aanlevering heeft casussen uit aanlevering ${importId} al gewijzigd. Draai eerst die latere aanlevering terug.`,
+        `Een latere aanlevering (${laterImports.map((row) => row.import_id).join(', ')}) heeft casussen uit aanlevering ${importId} gewijzigd. Draai eerst die latere aanlevering terug.`,
       );
     const previous = await selectRows<{ case_key: string; events: CaseEvent[]; withdrawn: boolean }>(
       tx,
-      sql`select distinct on (case_key) case_key, events, withdrawn from casus
-          where case_key = any(${textArray(versions.map((version) => version.case_key))}::text[]) and import_id <> ${importId}
-          order by case_key, version desc`,
+      sql`select distinct on (before.case_key) before.case_key, before.events, before.withdrawn from casus before
+          join casus own on own.case_key = before.case_key and own.import_id = ${importId} and before.version < own.version
+          order by before.case_key, before.version desc`,
     );
     const previousOf = new Map(previous.map((row) => [row.case_key, row]));
+    const current = await selectRows<{ id: number; case_key: string; version: number; events: CaseEvent[] }>(
+      tx,
+      sql`select id, case_key, version, events from casus where superseded_at is null and case_key = any(${keys}::text[])`,
+    );
+    const currentOf = new Map(current.map((row) => [row.case_key, row]));
     const [undo] = await selectRows<{ id: number }>(
       tx,
       sql`insert into case_import (kind, file_name, file_size, file_sha256, supplier_id, actor_user_id, actor_label,
@@ -492,26 +530,19 @@ export async function undoCaseImport(
     let withdrawn = 0;
     const toWrite: VersionToWrite[] = versions.map((version) => {
       const before = previousOf.get(version.case_key);
+      const now = currentOf.get(version.case_key) as { id: number; version: number; events: CaseEvent[] };
       if (before && !before.withdrawn) restored += 1;
       else withdrawn += 1;
-      // A withdrawn version keeps the events (the row needs a melding) but counts nowhere.
       return {
         caseKey: version.case_key,
         household: version.household,
         supplierId: version.supplier_id,
-        events: before?.events ?? [],
-        previous: { id: version.id, version: version.version },
+        // A withdrawn version keeps the events it replaces (the row needs a melding) but counts nowhere.
+        events: before && !before.withdrawn ? before.events : now.events,
+        previous: { id: now.id, version: now.version },
         withdrawn: !before || before.withdrawn,
       };
     });
-    const current = await selectRows<{ case_key: string; events: CaseEvent[] }>(
-      tx,
-      sql`select case_key, events from casus where import_id = ${importId}`,
-    );
-    const eventsNow = new Map(current.map((row) => [row.case_key, row.events]));
-    for (const entry of toWrite) {
-      if (entry.events.length === 0) entry.events = eventsNow.get(entry.caseKey) ?? [];
-    }
     await writeVersions(tx, toWrite, undoId, new Date());
     await tx.execute(sql`update case_import set undone_by = ${undoId} where id = ${importId}`);
     await resummariseHouseholds(tx, [...new Set(versions.map((version) => version.household))]);

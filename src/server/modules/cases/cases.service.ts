@@ -433,70 +433,151 @@ export type OutcomeQuery = {
 };
 
 /**
- * The SQL twin of `caseAnswer` (cases.outcomes.ts): how a case answers a measure on `today`. Kept beside it in
- * meaning, and a database test checks both give the same counts.
+ * How each measure reads from `case_outcome`: the stored answer, the day its window ends (null: the measure has
+ * no window), the year the case counts in, and what an open answer becomes once the window has passed
+ * (outcomes: unknown; recurrence: no new melding came). The SQL twin of `caseAnswer` (cases.outcomes.ts); a
+ * database test checks both give the same answers.
  */
-function answerSql(measure: OutcomeMeasure, today: string) {
-  const outcome = (answer: string, windowEnd: string) =>
-    sql.raw(
-      `case when ${windowEnd} is null then null when ${answer} is not null then ${answer} when ${windowEnd} < '${today}'::date then 'onbekend' else 'te_jong' end`,
-    );
-  switch (measure) {
-    case 'gestopt_12m':
-      return { answer: outcome('stopped_12', 'window_12_end'), year: sql.raw('cohort_year') };
-    case 'veilig_3m':
-      return { answer: outcome('safe_3', 'window_3_end'), year: sql.raw('cohort_year') };
-    case 'veilig_12m':
-      return { answer: outcome('safe_12', 'window_12_end'), year: sql.raw('cohort_year') };
-    case 'hermelding_12m':
-      return {
-        answer: sql.raw(
-          `case when recurrence_window_end is null then null when recurrence_12 is not null then recurrence_12 when recurrence_window_end < '${today}'::date then 'nee' else 'te_jong' end`,
-        ),
-        year: sql.raw('extract(year from coalesce(handover_date, closure_date))::integer'),
-      };
-    case 'veiligheidsbeoordeling_tijdig':
-      return {
-        answer: sql.raw(
-          `case when working_days_to_assessment is null then null when working_days_to_assessment <= 5 then 'ja' else 'nee' end`,
-        ),
-        year: sql.raw('extract(year from melding_date)::integer'),
-      };
-    case 'een_regisseur':
-      return {
-        answer: sql.raw(
-          `case when handover_date is null then null when director_count = 1 then 'ja' else 'nee' end`,
-        ),
-        year: sql.raw('cohort_year'),
-      };
-  }
+const MEASURE_COLUMNS: Record<
+  OutcomeMeasure,
+  { answer: string; window: string | null; year: string; lapsed: string }
+> = {
+  gestopt_12m: { answer: 'stopped_12', window: 'window_12_end', year: 'cohort_year', lapsed: 'onbekend' },
+  veilig_3m: { answer: 'safe_3', window: 'window_3_end', year: 'cohort_year', lapsed: 'onbekend' },
+  veilig_12m: { answer: 'safe_12', window: 'window_12_end', year: 'cohort_year', lapsed: 'onbekend' },
+  hermelding_12m: {
+    answer: 'recurrence_12',
+    window: 'recurrence_window_end',
+    year: 'recurrence_year',
+    lapsed: 'nee',
+  },
+  veiligheidsbeoordeling_tijdig: {
+    answer: "case when assessed_in_time then 'ja' when not assessed_in_time then 'nee' end",
+    window: null,
+    year: 'melding_year',
+    lapsed: 'onbekend',
+  },
+  een_regisseur: {
+    answer: "case when one_director then 'ja' when not one_director then 'nee' end",
+    window: null,
+    year: 'cohort_year',
+    lapsed: 'onbekend',
+  },
+};
+
+function checkedDay(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error('day must be an ISO date');
+  return day;
 }
 
-/** One scan: current cases by primary intervention × region × gemeente × year × safety assessment × answer. */
-export async function outcomeCounts(db: Db, query: OutcomeQuery): Promise<OutcomeCount[]> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(query.today)) throw new Error('today must be an ISO date');
-  const { answer, year } = answerSql(query.measure, query.today);
-  const conditions = [sql`superseded_at is null`, sql`not withdrawn`];
+/** The answer of a case on `today`, from `case_outcome` (day validated, so it can be written into the SQL). */
+function resolvedAnswer(measure: OutcomeMeasure, today: string) {
+  const { answer, window, lapsed } = MEASURE_COLUMNS[measure];
+  if (window === null) return sql.raw(answer);
+  return sql.raw(
+    `case when ${window} is null then null when ${answer} is not null then ${answer} when ${window} < '${checkedDay(today)}'::date then '${lapsed}' else 'te_jong' end`,
+  );
+}
+
+/** What identifies the data the rollup was built from: every import and undo, and every schedule change. */
+async function registerVersion(db: Db): Promise<string> {
+  const [row] = await selectRows<{ version: string }>(
+    db,
+    sql`select (select coalesce(max(id), 0) || ':' || count(*) from case_import) || ':' ||
+               coalesce((select max(updated_at)::text from follow_up_schedule), '') as version`,
+  );
+  return row?.version ?? '';
+}
+
+const ROLLUP_SETTING = 'caseOutcomeRollup';
+
+/**
+ * Rebuilds `case_outcome_rollup` from `case_outcome` as of `builtOn`: answers decided by then are counted as
+ * they are; open ones keep the day their window ends, so any day from `builtOn` on is counted exactly.
+ */
+export async function rebuildOutcomeRollup(db: Db, builtOn: string): Promise<void> {
+  const day = checkedDay(builtOn);
+  await db.transaction(async (tx) => {
+    const version = await registerVersion(tx);
+    await tx.execute(sql`delete from case_outcome_rollup`);
+    for (const [measure, { answer, window, year, lapsed }] of Object.entries(MEASURE_COLUMNS)) {
+      const decided =
+        window === null
+          ? sql.raw(answer)
+          : sql.raw(
+              `case when ${answer} is not null then ${answer} when ${window} < '${day}'::date then '${lapsed}' end`,
+            );
+      const pending =
+        window === null
+          ? sql.raw('null::date')
+          : sql.raw(`case when ${answer} is null and ${window} >= '${day}'::date then ${window} end`);
+      const applies = window === null ? sql.raw(`${answer} is not null`) : sql.raw(`${window} is not null`);
+      await tx.execute(sql`insert into case_outcome_rollup (measure, intervention, region, year, safety, answer, pending_until, cases)
+        select ${measure}, intervention, region, ${sql.raw(year)}, safety, ${decided}, ${pending}, count(*)
+        from case_outcome where ${applies} group by 2, 3, 4, 5, 6, 7`);
+    }
+    await tx.execute(sql`insert into setting (key, value) values (${ROLLUP_SETTING}, ${JSON.stringify({ version, builtOn: day })}::jsonb)
+      on conflict (key) do update set value = excluded.value, updated_at = now()`);
+  });
+}
+
+/** Whether the rollup may answer for `today`: built from the data as it is now, on or before that day. */
+async function rollupServes(db: Db, today: string): Promise<boolean> {
+  const [stored] = await selectRows<{ value: { version?: string; builtOn?: string } }>(
+    db,
+    sql`select value from setting where key = ${ROLLUP_SETTING}`,
+  );
+  const builtOn = stored?.value.builtOn;
+  if (!builtOn || builtOn > today) return false;
+  return stored.value.version === (await registerVersion(db));
+}
+
+/**
+ * Current cases by primary intervention × region × year × safety assessment × answer, and by gemeente too when
+ * asked for (`byGemeente`, or a gemeente filter). Without gemeente it reads the rollup when that is as new as
+ * the data; otherwise it scans `case_outcome` (one narrow row per case), with room in memory for the grouping.
+ */
+export async function outcomeCounts(
+  db: Db,
+  query: OutcomeQuery & {
+    byGemeente?: boolean;
+    /** false: always scan the cases (the benchmark compares both ways). */
+    useRollup?: boolean;
+  },
+): Promise<OutcomeCount[]> {
+  const today = checkedDay(query.today);
+  const { year } = MEASURE_COLUMNS[query.measure];
+  const withGemeente = query.byGemeente === true || query.gemeente !== undefined;
+  if (!withGemeente && query.useRollup !== false && (await rollupServes(db, today))) {
+    const { lapsed } = MEASURE_COLUMNS[query.measure];
+    const conditions = [sql`measure = ${query.measure}`];
+    if (query.region) conditions.push(sql`region = ${query.region}`);
+    if (query.year !== undefined) conditions.push(sql`year = ${query.year}`);
+    return selectRows<OutcomeCount>(
+      db,
+      sql`select intervention, region, '' as gemeente, year::integer as year, safety,
+            coalesce(answer, case when pending_until < ${today}::date then ${lapsed} else 'te_jong' end) as answer,
+            sum(cases)::integer as cases
+          from case_outcome_rollup where ${sql.join(conditions, sql` and `)}
+          group by 1, 2, 3, 4, 5, 6`,
+    );
+  }
+  const answer = resolvedAnswer(query.measure, today);
+  const conditions = [sql`${answer} is not null`];
   if (query.region) conditions.push(sql`region = ${query.region}`);
   if (query.gemeente) conditions.push(sql`gemeente = ${query.gemeente}`);
-  const inner = sql`select coalesce(primary_intervention, 'geen') as intervention, region, gemeente,
-      ${year} as year, safety_assessment as safety, ${answer} as answer
-    from casus where ${sql.join(conditions, sql` and `)}`;
-  const rows = await selectRows<{
-    intervention: string;
-    region: string | null;
-    gemeente: string;
-    year: number | null;
-    safety: string | null;
-    answer: Resolved | null;
-    cases: number;
-  }>(
-    db,
-    sql`select intervention, region, gemeente, year, safety, answer, count(*)::integer as cases
-        from (${inner}) t where answer is not null ${query.year !== undefined ? sql`and year = ${query.year}` : sql``}
-        group by 1, 2, 3, 4, 5, 6`,
-  );
-  return rows.map((row) => ({ ...row, answer: row.answer as Resolved }));
+  if (query.year !== undefined) conditions.push(sql`${sql.raw(year)} = ${query.year}`);
+  const gemeente = withGemeente ? sql.raw('gemeente') : sql.raw(`''`);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return selectRows<OutcomeCount>(
+      tx,
+      sql`select intervention, region, ${gemeente} as gemeente, ${sql.raw(year)}::integer as year, safety,
+            ${answer} as answer, count(*)::integer as cases
+          from case_outcome where ${sql.join(conditions, sql` and `)}
+          group by 1, 2, 3, 4, 5, 6`,
+    );
+  });
 }
 
 export async function outcomeTable(
@@ -504,7 +585,11 @@ export async function outcomeTable(
   query: OutcomeQuery & { by: OutcomeGrouping },
   rule: ProtectionRule | null,
 ): Promise<OutcomeTable> {
-  return buildOutcomeTable(await outcomeCounts(db, query), query.by, rule);
+  return buildOutcomeTable(
+    await outcomeCounts(db, { ...query, byGemeente: query.by === 'gemeente' }),
+    query.by,
+    rule,
+  );
 }
 
 /** Whether synthetic demo cases are in the register: pages then say their figures are not real. */

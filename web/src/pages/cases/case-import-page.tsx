@@ -52,6 +52,7 @@ import { formatFileSize } from '../../lib/figures-import.ts';
 import { errorOf, errorsFromFailure } from '../../lib/form-errors.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { uploadFileName } from '../../lib/merger-upload.ts';
+import { CaseImportHistory } from './case-import-history.tsx';
 
 const t = {
   title: 'Casussen aanleveren',
@@ -347,6 +348,7 @@ function Importer({ user }: { user: SessionUser }) {
           onImport={() => void send(false)}
         />
       )}
+      <CaseImportHistory />
       <FormatSection />
     </>
   );

@@ -44,6 +44,7 @@ const t = {
     'De vervolgmetingen die nu uitgevoerd moeten worden (het venster rond het meetmoment is open) en die te laat zijn (het venster is voorbij zonder meting), voor de casussen van uw teams. De meest te late staan bovenaan.',
   audited: 'Elke keer dat u deze lijst bekijkt, wordt dat vastgelegd in het auditlog.',
   registerLink: 'Naar het casusregister',
+  schedulesLink: 'Meetmomenten en vensters per regio',
   filtersHeading: 'Filteren',
   team: 'Team',
   allTeams: 'Al uw teams',
@@ -91,6 +92,9 @@ function FollowUps({ search, user }: { search: FollowUpsSearch; user: SessionUse
         <Heading level={1}>{t.title}</Heading>
         <Paragraph className="ks-prose">{t.intro}</Paragraph>
         <CaseLoadError error={query.error} what={t.loadWhat} />
+        <Paragraph>
+          <AppLink to="/vervolgmetingen/schema">{t.schedulesLink}</AppLink>
+        </Paragraph>
       </>
     );
   return (
@@ -104,6 +108,8 @@ function FollowUps({ search, user }: { search: FollowUpsSearch; user: SessionUse
         <AppLink to="/casussen" search={{ pagina: 1 }}>
           {t.registerLink}
         </AppLink>
+        {' · '}
+        <AppLink to="/vervolgmetingen/schema">{t.schedulesLink}</AppLink>
       </Paragraph>
       <section aria-labelledby="vervolgmetingen-filteren" className="ks-section">
         <Heading level={2} id="vervolgmetingen-filteren">
