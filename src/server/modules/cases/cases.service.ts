@@ -25,7 +25,6 @@ import {
   type OutcomeGrouping,
   type OutcomeMeasure,
   type OutcomeTable,
-  type Resolved,
 } from './cases.outcomes.ts';
 import { schedulesFor } from './cases.repo.ts';
 
