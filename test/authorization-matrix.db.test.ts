@@ -223,6 +223,7 @@ const MATRIX: Record<string, Case> = {
     request: none('/api/cases/households/ABCD-EF01-2345'),
   },
   'GET /api/outcomes': { expect: 'everyone', request: none('/api/outcomes?maat=gestopt_12m&per=regio') },
+  'GET /api/outcomes/process': { expect: 'everyone', request: none('/api/outcomes/process?per=regio') },
   'GET /api/interventions': { expect: 'everyone', request: none('/api/interventions') },
   'PUT /api/interventions/:code': {
     expect: 'admin',

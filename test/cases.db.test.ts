@@ -46,6 +46,7 @@ import {
   listCases,
   outcomeCounts,
   outcomeTable,
+  processFigures,
   rebuildOutcomeRollup,
 } from '../src/server/modules/cases/cases.service.ts';
 import type { OrganisationKind, Role } from '../src/shared/access.ts';
@@ -1153,6 +1154,61 @@ describe.each(TEST_ENGINES)('case register on %s', (engine) => {
       onbekend: 4,
       te_jong: 0,
     });
+  });
+
+  it('gives lead times and handovers per household as computed by hand, hiding them below the threshold', async () => {
+    const plan = (casus: string, household: string, date: string): Row => ({
+      casus_id: casus,
+      huishouden_id: household,
+      gebeurtenis: 'plan',
+      datum: date,
+    });
+    await importRows([
+      // A: 10 days to handover, 10 days to plan. C: same household, 30 and 10. B: 20 days, no plan.
+      ...caseRows({
+        casus: 'PA',
+        household: 'HH-P1',
+        melding: '2024-01-01',
+        handover: ['2024-01-11', fx.team.id],
+      }),
+      plan('PA', 'HH-P1', '2024-01-21'),
+      ...caseRows({
+        casus: 'PB',
+        household: 'HH-P2',
+        melding: '2024-02-01',
+        handover: ['2024-02-21', fx.team.id],
+      }),
+      ...caseRows({
+        casus: 'PC',
+        household: 'HH-P1',
+        melding: '2024-05-01',
+        handover: ['2024-05-31', fx.team.id],
+      }),
+      plan('PC', 'HH-P1', '2024-06-10'),
+    ]);
+    const open = await processFigures(db, { by: 'regio', year: 2024 }, 1);
+    expect(open.rows.map((row) => row.key)).toEqual(['VT01']);
+    expect(open.total).toEqual({
+      key: '*',
+      handedOver: 3,
+      medianDaysToHandover: 20,
+      withPlan: 2,
+      medianDaysHandoverToPlan: 10,
+      households: 2,
+      handoversPerHousehold: 1.5,
+      householdsHandedOverMoreThanOnce: 1,
+    });
+    const protectedFigures = await processFigures(db, { by: 'regio', year: 2024 }, 5);
+    expect(protectedFigures.total).toMatchObject({
+      handedOver: null,
+      medianDaysToHandover: null,
+      withPlan: null,
+      medianDaysHandoverToPlan: null,
+      households: null,
+      handoversPerHousehold: null,
+      householdsHandedOverMoreThanOnce: null,
+    });
+    expect((await processFigures(db, { by: 'regio', year: 2023 }, 1)).rows).toEqual([]);
   });
 
   it('counts from the rollup exactly what the scan of every case counts, on the day it is built and after', async () => {

@@ -376,6 +376,64 @@ export function registerCasesCommands(program: Command, deps: Deps): void {
     });
 
   program
+    .command('lead-times')
+    .description(
+      'lead times and handovers of handed-over cases (median days melding → handover → plan, handovers per household), protected as published',
+    )
+    .addOption(
+      new Option('--by <grouping>', 'group by')
+        .choices(['interventie', 'regio', 'gemeente'])
+        .default('regio'),
+    )
+    .option('--year <year>', 'cohort year (year of handover)', positive('--year'))
+    .option('--region <code>', 'only this Veilig Thuis-regio, e.g. VT13')
+    .action(async (options: { by: 'interventie' | 'regio' | 'gemeente'; year?: number; region?: string }) => {
+      const [{ processFigures }, { readSettings }] = await Promise.all([
+        import('../server/modules/cases/cases.service.ts'),
+        import('../server/modules/access/access.service.ts'),
+      ]);
+      await deps.withDatabase(async (db) => {
+        const settings = await readSettings(db);
+        const figures = await processFigures(
+          db,
+          {
+            by: options.by,
+            ...(options.year !== undefined ? { year: options.year } : {}),
+            ...(options.region ? { region: options.region.toUpperCase() } : {}),
+          },
+          settings.disclosureThreshold,
+        );
+        const cell = (value: number | null, digits = 0) =>
+          value === null ? 'afgeschermd' : value.toLocaleString('nl-NL', { maximumFractionDigits: digits });
+        console.log(
+          formatTable(
+            [
+              options.by,
+              'overdrachten',
+              'dagen melding → overdracht (mediaan)',
+              'met plan',
+              'dagen overdracht → plan (mediaan)',
+              'huishoudens',
+              'overdrachten per huishouden',
+              'vaker dan één keer',
+            ],
+            [...figures.rows, { ...figures.total, key: 'Totaal' }].map((row) => [
+              row.key,
+              cell(row.handedOver),
+              cell(row.medianDaysToHandover, 1),
+              cell(row.withPlan),
+              cell(row.medianDaysHandoverToPlan, 1),
+              cell(row.households),
+              cell(row.handoversPerHousehold, 2),
+              cell(row.householdsHandedOverMoreThanOnce),
+            ]),
+            [false, true, true, true, true, true, true, true],
+          ),
+        );
+      });
+    });
+
+  program
     .command('interventions')
     .description('the intervention catalogue')
     .action(async () => {

@@ -28,6 +28,7 @@ import {
   householdTimeline,
   listCases,
   outcomeTable,
+  processFigures,
 } from './cases.service.ts';
 
 /** Derived figures are written by the system, not by the user who supplied the cases (they may not import figures). */
@@ -84,6 +85,17 @@ const outcomeRow = z.object({
   tally,
   caseMix: z.object({ acuut: tally, structureel: tally, geen: tally, onbekend: tally }),
   hidden: z.boolean(),
+});
+
+const processRow = z.object({
+  key: z.string().describe("Intervention code, region code or gemeente code; '*' for the total"),
+  handedOver: z.number().nullable(),
+  medianDaysToHandover: z.number().nullable(),
+  withPlan: z.number().nullable(),
+  medianDaysHandoverToPlan: z.number().nullable(),
+  households: z.number().nullable(),
+  handoversPerHousehold: z.number().nullable(),
+  householdsHandedOverMoreThanOnce: z.number().nullable(),
 });
 
 const schedule = z
@@ -451,6 +463,55 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
           synthetic: await hasSyntheticCases(db),
           protection: { threshold: rule.threshold },
           ...table,
+        };
+      },
+    );
+
+    app.get(
+      '/outcomes/process',
+      {
+        config: { access: 'published' },
+        schema: {
+          operationId: 'processFigures',
+          tags: ['Casusregister'],
+          summary:
+            'Lead times and handovers of handed-over cases per primary intervention, region or gemeente (cohort: year of handover): median days from melding to handover and from handover to plan, handovers per household. Small counts are hidden (null), and so are medians of few cases',
+          querystring: z.object({
+            per: z.enum(OUTCOME_GROUPINGS).default('regio'),
+            jaar: z.coerce.number().int().min(2000).max(2100).optional(),
+            regio: areaCode('VT'),
+          }),
+          response: {
+            200: z.object({
+              by: z.string(),
+              year: z.number().nullable(),
+              region: z.string().nullable(),
+              protection: z.object({ threshold: z.number() }),
+              rows: z.array(processRow),
+              total: processRow,
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const query = request.query;
+        const settings = await readSettings(db);
+        const figures = await processFigures(
+          db,
+          {
+            by: query.per,
+            ...(query.jaar !== undefined ? { year: query.jaar } : {}),
+            ...(query.regio ? { region: query.regio } : {}),
+          },
+          settings.disclosureThreshold,
+        );
+        return {
+          by: query.per,
+          year: query.jaar ?? null,
+          region: query.regio ?? null,
+          protection: { threshold: settings.disclosureThreshold },
+          ...figures,
         };
       },
     );

@@ -11,7 +11,7 @@ import { withScope } from '../../db/scope.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { Actor } from '../access/access.domain.ts';
 import { type RequestContext, recordAudit } from '../audit/audit.service.ts';
-import type { ProtectionRule } from '../disclosure/disclosure.domain.ts';
+import { type ProtectionRule, protectCounts } from '../disclosure/disclosure.domain.ts';
 import {
   type CaseEvent,
   type FollowUpStatus,
@@ -599,4 +599,108 @@ export async function hasSyntheticCases(db: Db): Promise<boolean> {
           where c.superseded_at is null and not c.withdrawn and i.synthetic) as present`,
   );
   return Boolean(row?.present);
+}
+
+// ---- Process figures: lead times and handovers ----
+
+export type ProcessRow = {
+  key: string;
+  /** Cases handed over in the group (the cohort: year of handover). */
+  handedOver: number | null;
+  medianDaysToHandover: number | null;
+  /** Cases with a plan, and the median days from handover to plan. */
+  withPlan: number | null;
+  medianDaysHandoverToPlan: number | null;
+  households: number | null;
+  /** Handovers per household over the group's cases ("heen en weer geschoven" when above 1). */
+  handoversPerHousehold: number | null;
+  householdsHandedOverMoreThanOnce: number | null;
+};
+
+/**
+ * Lead times and handovers per region, gemeente or primary intervention for handed-over cases: the median days
+ * from melding to handover and from handover to plan, and handovers per household. A count below the
+ * protection threshold is hidden, and so is a median or mean made from fewer cases.
+ */
+export async function processFigures(
+  db: Db,
+  query: { by: OutcomeGrouping; year?: number; region?: string },
+  threshold: number,
+): Promise<{ rows: ProcessRow[]; total: ProcessRow }> {
+  const key =
+    query.by === 'interventie'
+      ? sql.raw(`coalesce(primary_intervention, 'geen')`)
+      : query.by === 'regio'
+        ? sql.raw(`coalesce(region, 'onbekend')`)
+        : sql.raw('gemeente');
+  const conditions = [sql`superseded_at is null`, sql`not withdrawn`, sql`handover_date is not null`];
+  if (query.year !== undefined) conditions.push(sql`cohort_year = ${query.year}`);
+  if (query.region) conditions.push(sql`region = ${query.region}`);
+  const rows = await selectRows<{
+    key: string | null;
+    handed_over: number;
+    median_to_handover: number | null;
+    with_plan: number;
+    median_to_plan: number | null;
+    households: number;
+    handovers: number;
+    more_than_once: number;
+  }>(
+    db,
+    sql`with cases as (
+          select ${key} as key, household, handover_count, days_to_handover, days_from_handover_to_plan
+          from casus where ${sql.join(conditions, sql` and `)}
+        ), per_household as (
+          select key, household, sum(handover_count) as handovers from cases group by grouping sets ((key, household), (household))
+        )
+        select c.key, count(*)::integer as handed_over,
+          percentile_cont(0.5) within group (order by c.days_to_handover)::float8 as median_to_handover,
+          count(c.days_from_handover_to_plan)::integer as with_plan,
+          percentile_cont(0.5) within group (order by c.days_from_handover_to_plan)::float8 as median_to_plan,
+          (select count(*)::integer from per_household h where h.key is not distinct from c.key) as households,
+          (select coalesce(sum(h.handovers), 0)::integer from per_household h where h.key is not distinct from c.key) as handovers,
+          (select count(*)::integer from per_household h where h.key is not distinct from c.key and h.handovers > 1) as more_than_once
+        from cases c group by grouping sets ((c.key), ())`,
+  );
+  const groups = rows
+    .filter((row) => row.key !== null)
+    .sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  const empty = {
+    key: null,
+    handed_over: 0,
+    median_to_handover: null,
+    with_plan: 0,
+    median_to_plan: null,
+    households: 0,
+    handovers: 0,
+    more_than_once: 0,
+  };
+  const total = rows.find((row) => row.key === null) ?? empty;
+  // Cases add up from the groups to the total, so hidden counts are protected against subtraction as well. A
+  // household can have cases in two groups, so household counts need not add up: those are hidden when small.
+  const rule = { threshold, roundTo: null, suppressZero: false };
+  const protect = (field: 'handed_over' | 'with_plan') =>
+    protectCounts(
+      [...groups, total].map((row) => ({ id: String(row.key ?? '*'), value: row[field] })),
+      [{ total: '*', parts: groups.map((row) => String(row.key)) }],
+      rule,
+    );
+  const handedOver = protect('handed_over');
+  const withPlan = protect('with_plan');
+  const small = (count: number) => count > 0 && count < threshold;
+  const toRow = (row: (typeof rows)[number], name: string): ProcessRow => {
+    const cases = handedOver.get(name)?.value ?? null;
+    const planned = withPlan.get(name)?.value ?? null;
+    return {
+      key: name,
+      handedOver: cases,
+      medianDaysToHandover: cases !== null && row.handed_over >= threshold ? row.median_to_handover : null,
+      withPlan: planned,
+      medianDaysHandoverToPlan: planned !== null && row.with_plan >= threshold ? row.median_to_plan : null,
+      households: small(row.households) ? null : row.households,
+      handoversPerHousehold: row.households >= threshold ? row.handovers / row.households : null,
+      householdsHandedOverMoreThanOnce: small(row.more_than_once) ? null : row.more_than_once,
+    };
+  };
+  return { rows: groups.map((row) => toRow(row, row.key as string)), total: toRow(total, '*') };
 }
