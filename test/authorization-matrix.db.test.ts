@@ -23,8 +23,8 @@ type Scope = 'own' | 'other';
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * Who is allowed: everyone; anyone signed in; beheerder only; the caller's own object (or a beheerder); those who
- * deliver figures (beheerder or aanleverancier); case-level readers (casusregie or aanleverancier of an involved
- * organisation, not a beheerder); casusregie only; a beheerder or the regiocoördinator of the region.
+ * deliver figures (beheerder or aanleverancier); nobody (case-level reads, which need a Veilig Thuis or local team
+ * membership that the fixture does not have); a beheerder or the regiocoördinator of the region.
  */
 type Expectation =
   | 'everyone'
@@ -32,8 +32,7 @@ type Expectation =
   | 'admin'
   | 'ownOrAdmin'
   | 'supplier'
-  | 'caseReader'
-  | 'casusregie'
+  | 'nobody'
   | 'regionCoordinator';
 
 type Targets = AccessFixture & {
@@ -214,12 +213,12 @@ const MATRIX: Record<string, Case> = {
   'POST /api/cases/imports': { expect: 'admin', request: () => ({ url: '/api/cases/imports', payload: {} }) },
   'POST /api/cases/imports/:id/undo': { expect: 'admin', request: none('/api/cases/imports/999999/undo') },
   'GET /api/cases/imports': { expect: 'admin', request: none('/api/cases/imports') },
-  // Case level: casusregie and aanleverancier of an involved organisation; a beheerder sees aggregates only.
-  'GET /api/cases': { expect: 'caseReader', request: none('/api/cases?limit=5') },
-  'GET /api/cases/follow-ups': { expect: 'caseReader', request: none('/api/cases/follow-ups') },
-  // Nobody's household: casusregie gets 404 (past access control); everyone else is refused.
+  // Case level: only casusregie and aanleverancier of a Veilig Thuis organisation or local team (test/cases.db.test.ts
+  // proves who may); the fixture's organisations are gemeenten, so here every role is refused, a beheerder too.
+  'GET /api/cases': { expect: 'nobody', request: none('/api/cases?limit=5') },
+  'GET /api/cases/follow-ups': { expect: 'nobody', request: none('/api/cases/follow-ups') },
   'GET /api/cases/households/:pseudonym': {
-    expect: 'casusregie',
+    expect: 'nobody',
     request: none('/api/cases/households/ABCD-EF01-2345'),
   },
   'GET /api/outcomes': { expect: 'everyone', request: none('/api/outcomes?maat=gestopt_12m&per=regio') },
@@ -269,10 +268,8 @@ function expectedAllowed(expectation: Expectation, caller: Caller, scope: Scope)
       return caller === 'beheerder' || (caller !== 'anonymous' && scope === 'own');
     case 'supplier':
       return caller === 'beheerder' || caller === 'aanleverancier';
-    case 'caseReader':
-      return caller === 'casusregie' || caller === 'aanleverancier';
-    case 'casusregie':
-      return caller === 'casusregie';
+    case 'nobody':
+      return false;
     case 'regionCoordinator':
       return caller === 'beheerder' || (caller === 'regiocoordinator' && scope === 'own');
   }

@@ -3,8 +3,9 @@
  * /uitkomsten and /interventies in a real browser. Before any case is loaded the outcomes page explains how
  * cases get in; with the synthetic demo cases its table says exactly what GET /api/outcomes says for the same
  * choice (shares, intervals, known, unknown, too young, case mix, total), the measure and grouping choices
- * live in the URL and change the table, and the catalogue page lists every intervention with its measured
- * outcome. axe finds nothing on either page.
+ * live in the URL and change the table, the lead-time table below it says what GET /api/outcomes/process
+ * says for the same grouping, year and region, and the catalogue page lists every intervention with its
+ * measured outcome. axe finds nothing on either page.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,8 @@ import type {
   InterventionData,
   OutcomeResponse,
   OutcomeRowData,
+  ProcessResponse,
+  ProcessRowData,
   Tally,
 } from '../../web/src/api/cases-queries.ts';
 import { TEST_PSEUDONYM_KEY } from '../support/app.ts';
@@ -79,6 +82,34 @@ function expectedCells(row: OutcomeRowData, withUnknownMix: boolean): string[] {
   return withUnknownMix ? [...cells, mix(row.caseMix.onbekend)] : cells;
 }
 
+// Lead times: medians with at most one decimal, the mean with exactly two; a median over nothing is not hidden.
+const days = (value: number) => value.toLocaleString('de-DE', { maximumFractionDigits: 1 });
+const mean = (value: number) => value.toFixed(2).replace('.', ',');
+const summary = (value: number | null, basis: number | null, format: (value: number) => string) =>
+  value !== null ? format(value) : basis === 0 ? 'geen casussen' : 'afgeschermd';
+
+function expectedProcessCells(row: ProcessRowData): string[] {
+  return [
+    count(row.handedOver),
+    summary(row.medianDaysToHandover, row.handedOver, days),
+    count(row.withPlan),
+    summary(row.medianDaysHandoverToPlan, row.withPlan, days),
+    count(row.households),
+    summary(row.handoversPerHousehold, row.households, mean),
+    count(row.householdsHandedOverMoreThanOnce),
+  ];
+}
+
+const PROCESS_HEADERS = [
+  'Overdrachten',
+  'Dagen van melding tot overdracht (mediaan)',
+  'Met plan',
+  'Dagen van overdracht tot plan (mediaan)',
+  'Huishoudens',
+  'Overdrachten per huishouden',
+  'Huishoudens vaker dan één keer overgedragen',
+];
+
 /** Row header → the other cells' texts, body and footer rows alike. */
 async function tableRows(table: Locator): Promise<Map<string, string[]>> {
   await table.locator('tbody tr').first().waitFor();
@@ -103,6 +134,30 @@ async function expectTableMatches(page: Page, apiPath: string, names: ReadonlyMa
   await expect
     .poll(async () => Object.fromEntries(await tableRows(table)), { timeout: 10_000 })
     .toEqual(Object.fromEntries(expected));
+  return response;
+}
+
+/** The lead-time table equals GET /api/outcomes/process for the same search, header row included. */
+async function expectProcessTableMatches(
+  page: Page,
+  apiPath: string,
+  names: ReadonlyMap<string, string>,
+  groupColumn: string,
+) {
+  const response = await api<ProcessResponse>(apiPath);
+  expect(response.rows.length).toBeGreaterThan(0);
+  const table = page.getByRole('table', { name: /^Doorlooptijden en overdrachten, / });
+  const expected = new Map(
+    response.rows.map((row) => [names.get(row.key) ?? row.key, expectedProcessCells(row)]),
+  );
+  expected.set('Totaal', expectedProcessCells(response.total));
+  await expect
+    .poll(async () => Object.fromEntries(await tableRows(table)), { timeout: 10_000 })
+    .toEqual(Object.fromEntries(expected));
+  const headers = await table
+    .locator('thead th')
+    .evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? '').trim()));
+  expect(headers).toEqual([groupColumn, ...PROCESS_HEADERS]);
   return response;
 }
 
@@ -204,6 +259,72 @@ describe('with the synthetic demo cases', () => {
     // Back restores the previous choice and its table.
     await page.goBack();
     await page.waitForURL((url) => url.searchParams.get('per') === 'regio');
+    expectCleanPage(page);
+    await page.close();
+  });
+
+  it('shows the lead times and handovers of GET /api/outcomes/process for the same choice', async () => {
+    const regions = await api<{ items: Array<{ code: string; name: string }> }>(
+      '/api/areas?level=veiligthuisregio',
+    );
+    const regionNames = new Map(regions.items.map((area) => [area.code, area.name]));
+    const page = await openPage(app, '/uitkomsten?maat=veilig_3m&per=regio');
+    await page.getByRole('heading', { level: 2, name: 'Doorlooptijden en overdrachten' }).waitFor();
+    await page
+      .getByRole('table', {
+        name: 'Doorlooptijden en overdrachten, per regio, alle jaren, heel Nederland',
+        exact: true,
+      })
+      .waitFor();
+    const byRegion = await expectProcessTableMatches(
+      page,
+      '/api/outcomes/process?per=regio',
+      regionNames,
+      'Veilig Thuis-regio',
+    );
+    expect(byRegion.rows).toHaveLength(25);
+    // The demo hands over enough cases for the national medians and mean to be shown.
+    expect(byRegion.total.handedOver).toBeGreaterThan(1000);
+    expect(byRegion.total.medianDaysToHandover).not.toBeNull();
+    expect(byRegion.total.handoversPerHousehold).not.toBeNull();
+    await page.getByText(/"heen en weer geschoven"/).waitFor();
+    await page
+      .getByText(
+        new RegExp(`^"Afgeschermd": een aantal van 1 tot ${byRegion.protection.threshold} tonen we niet`),
+      )
+      .waitFor();
+    await expectNoAxeViolations(page);
+
+    // The measure does not change it; year, region and grouping do.
+    await page.getByLabel('Uitkomstmaat').selectOption('een_regisseur');
+    await page.waitForURL((url) => url.searchParams.get('maat') === 'een_regisseur');
+    await expectProcessTableMatches(
+      page,
+      '/api/outcomes/process?per=regio',
+      regionNames,
+      'Veilig Thuis-regio',
+    );
+
+    const year = new Date().getFullYear() - 1;
+    await page.getByLabel('Cohortjaar').selectOption(String(year));
+    await page.waitForURL((url) => url.searchParams.get('jaar') === String(year));
+    await page.getByLabel('Veilig Thuis-regio').selectOption('VT09');
+    await page.waitForURL((url) => url.searchParams.get('regio') === 'VT09');
+    await page.getByRole('radio', { name: 'Per interventie' }).check();
+    await page.waitForURL((url) => url.searchParams.get('per') === 'interventie');
+    const byIntervention = await expectProcessTableMatches(
+      page,
+      `/api/outcomes/process?per=interventie&jaar=${year}&regio=VT09`,
+      interventionNames,
+      'Primaire interventie',
+    );
+    expect(byIntervention.year).toBe(year);
+    expect(byIntervention.region).toBe('VT09');
+    expect(byIntervention.rows.every((row) => interventionNames.has(row.key))).toBe(true);
+    // Small groups: some counts or medians are hidden, in words.
+    const cells = [...byIntervention.rows, byIntervention.total].flatMap(expectedProcessCells);
+    expect(cells).toContain('afgeschermd');
+    await expectNoAxeViolations(page);
     expectCleanPage(page);
     await page.close();
   });

@@ -367,3 +367,54 @@ export const caseImportsQuery = () =>
   });
 
 export const useCaseImports = () => useQuery(caseImportsQuery());
+
+// ---- Process figures: lead times and handovers ----
+
+/**
+ * Lead times and handovers of one group of handed-over cases (cohort: year of handover). Every value is null
+ * when it is protected ("afgeschermd"): a small count, or a median or mean made from fewer cases than the
+ * threshold.
+ */
+export type ProcessRowData = {
+  /** Intervention code ('geen': none), VT region code or GM code, after `by`; '*' for the total. */
+  key: string;
+  handedOver: number | null;
+  /** Calendar days from melding to handover. */
+  medianDaysToHandover: number | null;
+  withPlan: number | null;
+  /** Calendar days from handover to plan. */
+  medianDaysHandoverToPlan: number | null;
+  households: number | null;
+  /** Mean number of handovers per household. */
+  handoversPerHousehold: number | null;
+  /** Households handed over more than once: the "heen en weer geschoven" signal. */
+  householdsHandedOverMoreThanOnce: number | null;
+};
+
+export type ProcessResponse = {
+  by: OutcomeGroupingCode;
+  year: number | null;
+  region: string | null;
+  protection: { threshold: number };
+  rows: ProcessRowData[];
+  total: ProcessRowData;
+};
+
+export type ProcessParams = Pick<OutcomesSearch, 'per' | 'jaar' | 'regio'>;
+
+/** GET /api/outcomes/process?per=…&jaar=…&regio=… (the measure does not apply). */
+export function processPath(search: ProcessParams): string {
+  return withQuery('/api/outcomes/process', { per: search.per, jaar: search.jaar, regio: search.regio });
+}
+
+/** Under CASES_KEY like the outcomes: an import refreshes them. */
+export const processQuery = (search: ProcessParams) => {
+  const path = processPath(search);
+  return queryOptions({
+    queryKey: [...CASES_KEY, 'process', path],
+    queryFn: ({ signal }) => getJson<ProcessResponse>(path, signal),
+    staleTime: OUTCOMES_STALE_MS,
+  });
+};
+
+export const useProcessFigures = (search: ProcessParams) => useQuery(processQuery(search));

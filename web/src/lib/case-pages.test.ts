@@ -164,9 +164,8 @@ describe('organisations of the user', () => {
     { organisationName: 'Wijkteam Noord', role: 'lezer' },
   ]);
 
-  it('offers the teams whose cases the user reads, by name', () => {
+  it('offers the teams whose cases the user reads, by name: Veilig Thuis and local teams only', () => {
     expect(caseTeamOptions(signedIn)).toEqual([
-      { value: '2', label: 'Gemeente Amsterdam' },
       { value: '3', label: 'Veilig Thuis Amsterdam' },
       { value: '1', label: 'Wijkteam Zuid' },
     ]);

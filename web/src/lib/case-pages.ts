@@ -200,7 +200,12 @@ function options(
 
 /** Organisations whose cases the user reads (casusregie or aanleverancier): the team filter of the follow-ups. */
 export function caseTeamOptions(user: SessionUser | null | undefined): OrganisationOption[] {
-  return options(user, (m) => m.role === 'casusregie' || m.role === 'aanleverancier');
+  return options(
+    user,
+    (m) =>
+      (m.role === 'casusregie' || m.role === 'aanleverancier') &&
+      (m.organisationKind === 'veilig_thuis' || m.organisationKind === 'lokaal_team'),
+  );
 }
 
 /**

@@ -4,15 +4,20 @@ import {
   caseMixText,
   cohortYears,
   countText,
+  formatDays,
   formatInterval,
+  formatMean,
   formatShare,
   groupName,
   hasProtectedCounts,
   intervalText,
   MEASURES,
   outcomeChartOption,
+  PROCESS_COLUMNS,
+  processCells,
   selectionText,
   shareText,
+  summaryText,
   withOutcomeChoice,
 } from './outcomes.ts';
 
@@ -132,5 +137,60 @@ describe('outcomeChartOption', () => {
     expect(series[2]?.data).toEqual([42.5, 50]);
     // Base plus interval reaches the upper bound.
     expect((series[0]?.data[0] ?? 0) + (series[1]?.data[0] ?? 0)).toBeCloseTo(46.9, 10);
+  });
+});
+
+describe('lead times and handovers', () => {
+  it('writes a median with at most one decimal, Dutch style', () => {
+    expect(formatDays(12)).toBe('12');
+    expect(formatDays(12.5)).toBe('12,5');
+    expect(formatDays(0)).toBe('0');
+    expect(formatDays(1234.5)).toBe('1.234,5');
+    // Never a median of whole days, but the format must not show two decimals: 8.26 rounds to one.
+    expect(formatDays(8.26)).toBe('8,3');
+  });
+
+  it('writes a mean with exactly two decimals', () => {
+    // 13 handovers over 12 households = 1.0833…
+    expect(formatMean(13 / 12)).toBe('1,08');
+    expect(formatMean(1)).toBe('1,00');
+    expect(formatMean(1.5)).toBe('1,50');
+    // 7 over 4 = 1.75; 2 over 3 = 0.666…
+    expect(formatMean(7 / 4)).toBe('1,75');
+    expect(formatMean(2 / 3)).toBe('0,67');
+  });
+
+  it('hides a median or mean as "afgeschermd", unless there was nothing to summarise', () => {
+    expect(summaryText(null, null, formatDays)).toBe('afgeschermd');
+    // 3 cases with a plan, below the threshold: the median is hidden.
+    expect(summaryText(null, 3, formatDays)).toBe('afgeschermd');
+    expect(summaryText(null, 0, formatDays)).toBe('geen casussen');
+    expect(summaryText(14.5, 40, formatDays)).toBe('14,5');
+  });
+
+  it('gives a row its seven cells in the order of the column headers', () => {
+    expect(PROCESS_COLUMNS).toHaveLength(7);
+    expect(
+      processCells({
+        handedOver: 1520,
+        medianDaysToHandover: 21.5,
+        withPlan: 1200,
+        medianDaysHandoverToPlan: 9,
+        households: 1400,
+        handoversPerHousehold: 1610 / 1400,
+        householdsHandedOverMoreThanOnce: 150,
+      }),
+    ).toEqual(['1.520', '21,5', '1.200', '9', '1.400', '1,15', '150']);
+    expect(
+      processCells({
+        handedOver: 12,
+        medianDaysToHandover: 18,
+        withPlan: null,
+        medianDaysHandoverToPlan: null,
+        households: 0,
+        handoversPerHousehold: null,
+        householdsHandedOverMoreThanOnce: null,
+      }),
+    ).toEqual(['12', '18', 'afgeschermd', 'afgeschermd', '0', 'geen casussen', 'afgeschermd']);
   });
 });

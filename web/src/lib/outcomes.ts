@@ -222,3 +222,64 @@ export function outcomeChartOption(items: readonly ChartItem[], measureLabel: st
     ],
   };
 }
+
+// ---- Lead times and handovers (GET /api/outcomes/process) ----
+
+/** A median or mean over nothing: not hidden, there is simply nothing to summarise. */
+export const NO_CASES_TEXT = 'geen casussen';
+
+const daysFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+const meanFormat = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A median number of days with at most one decimal: 12 → "12", 12.5 → "12,5", 1234 → "1.234". */
+export function formatDays(value: number): string {
+  return daysFormat.format(value);
+}
+
+/** A mean with two decimals: 13/12 → "1,08", 1 → "1,00". */
+export function formatMean(value: number): string {
+  return meanFormat.format(value);
+}
+
+/**
+ * A median or mean cell: null is "afgeschermd" (a hidden count, or fewer cases than the threshold), unless the
+ * count it summarises is 0 — then nothing is hidden and the cell says so.
+ */
+export function summaryText(value: number | null, basis: number | null, format: (value: number) => string) {
+  if (value !== null) return format(value);
+  return basis === 0 ? NO_CASES_TEXT : HIDDEN_TEXT;
+}
+
+export type ProcessFigures = {
+  handedOver: number | null;
+  medianDaysToHandover: number | null;
+  withPlan: number | null;
+  medianDaysHandoverToPlan: number | null;
+  households: number | null;
+  handoversPerHousehold: number | null;
+  householdsHandedOverMoreThanOnce: number | null;
+};
+
+/** The column headers after the group column, in the order of `processCells`. */
+export const PROCESS_COLUMNS = [
+  'Overdrachten',
+  'Dagen van melding tot overdracht (mediaan)',
+  'Met plan',
+  'Dagen van overdracht tot plan (mediaan)',
+  'Huishoudens',
+  'Overdrachten per huishouden',
+  'Huishoudens vaker dan één keer overgedragen',
+] as const;
+
+/** The texts of one row's cells after its group name. */
+export function processCells(row: ProcessFigures): string[] {
+  return [
+    countText(row.handedOver),
+    summaryText(row.medianDaysToHandover, row.handedOver, formatDays),
+    countText(row.withPlan),
+    summaryText(row.medianDaysHandoverToPlan, row.withPlan, formatDays),
+    countText(row.households),
+    summaryText(row.handoversPerHousehold, row.households, formatMean),
+    countText(row.householdsHandedOverMoreThanOnce),
+  ];
+}

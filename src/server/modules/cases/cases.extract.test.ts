@@ -701,3 +701,25 @@ describe('case rules', () => {
     expect(many.problems[0]?.row).toBe(2);
   });
 });
+
+describe('a file without a header row', () => {
+  it('refuses it without repeating the personal data it holds where the column names should be', () => {
+    const data = [
+      ['C1', '123456782', 'Jan Jansen', 'jan@example.nl', 'melding', '2024-01-10'],
+      ['C2', '111222333', 'Piet de Vries', 'piet@example.nl', 'melding', '2024-01-11'],
+    ];
+    const result = readCaseExtract(data, context);
+    expect(result.errors).toBeGreaterThan(0);
+    const text = JSON.stringify(result);
+    for (const personal of ['123456782', 'Jan Jansen', 'jan@example.nl', '111222333', 'Piet de Vries'])
+      expect(text).not.toContain(personal);
+    expect(result.personalData.map((finding) => [finding.column, finding.kind])).toEqual(
+      expect.arrayContaining([
+        ['kolom 2', 'bsn'],
+        ['kolom 3', 'naam'],
+        ['kolom 4', 'email'],
+      ]),
+    );
+    expect(result.problems.some((problem) => /ontbreekt de kopregel/.test(problem.message))).toBe(true);
+  });
+});

@@ -38,6 +38,7 @@ import {
 import { editDistance } from '../figures/figures.domain.ts';
 import { type CaseEvent, type ExtractCase, type IsoDate, isIsoDate } from './cases.domain.ts';
 import {
+  PERSONAL_DATA_LABELS,
   type PersonalDataKind,
   personalDataHeaderMessage,
   personalDataInHeader,
@@ -341,6 +342,22 @@ export function readCaseExtract(records: string[][], context: ExtractContext): C
       }
       knownIndex.set(column, index);
       scanColumns.push({ index, unnamed: null, column, known: column, cache: new Map() });
+      return;
+    }
+    // A file without a header row has data where the names should be: a value that is itself personal data
+    // is never repeated, the column is named by its position instead.
+    const valueKind = personalDataInValue(name, { nameLike: true });
+    if (valueKind) {
+      const position = `kolom ${index + 1}`;
+      refusedByName.push({ index, finding: { column: position, kind: valueKind, firstRow: 1, count: 1 } });
+      problems.lead(
+        error(
+          1,
+          position,
+          null,
+          `De kopregel (rij 1) bevat in ${position} geen kolomnaam maar ${PERSONAL_DATA_LABELS[valueKind].toLowerCase()}: ontbreekt de kopregel? Het casusregister neemt geen persoonsgegevens op; zet de kolomnamen (${REQUIRED_CASE_COLUMNS.join(', ')}, …) op rij 1 en haal de persoonsgegevens uit het bestand.`,
+        ),
+      );
       return;
     }
     const kind = personalDataInHeader(name);

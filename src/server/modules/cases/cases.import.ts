@@ -193,7 +193,7 @@ export async function importCases(
         row: line ?? null,
         column: null,
         value: null,
-        message: `Het bestand is geen geldige CSV${line ? ` (rond rij ${line})` : ''}: controleer de aanhalingstekens. ${(error as Error).message}`,
+        message: `Het bestand is geen geldige CSV${line ? ` (rond rij ${line})` : ''}: controleer de aanhalingstekens en het scheidingsteken. (De melding van de lezer wordt niet herhaald: die kan een waarde uit het bestand bevatten.)`,
       },
     ];
     return report;

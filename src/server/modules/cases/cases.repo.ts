@@ -112,7 +112,11 @@ export async function extractContext(db: Db, today: string): Promise<ExtractCont
       sql`select dimension_code, code from dimension_value where dimension_code in ('melder', 'aard_geweld')`,
     ),
     selectRows<{ code: string }>(db, sql`select code from intervention`),
-    selectRows<{ id: number; name: string }>(db, sql`select id, name from organisation`),
+    // Only teams of the chain around the family may receive or direct a case: they get to read it.
+    selectRows<{ id: number; name: string }>(
+      db,
+      sql`select id, name from organisation where kind in ('veilig_thuis', 'lokaal_team')`,
+    ),
   ]);
   return {
     gemeenten: new Set(gemeenten.map((row) => row.code)),

@@ -40,7 +40,12 @@ export function caseReadingOrganisations(
   return [
     ...new Set(
       actor.memberships
-        .filter((membership) => (roles as readonly string[]).includes(membership.role))
+        .filter(
+          (membership) =>
+            (roles as readonly string[]).includes(membership.role) &&
+            // Cases belong to the chain around the family: Veilig Thuis and local teams, not police or gemeente.
+            (membership.organisationKind === 'veilig_thuis' || membership.organisationKind === 'lokaal_team'),
+        )
         .map((membership) => membership.organisationId),
     ),
   ];

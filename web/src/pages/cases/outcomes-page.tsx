@@ -3,7 +3,8 @@
  * /uitkomsten: the outcome indicators of the case register for a measure, grouping (intervention, region,
  * gemeente), cohort year and region: share with its 95% interval, the unknowns and too-young cases beside it,
  * and the share within each safety assessment (case mix). The table is the accessible primary; a dot chart
- * with interval whiskers shows the same figures. The choices live in the URL.
+ * with interval whiskers shows the same figures. Below it, for the same grouping, year and region, the lead times
+ * and handovers of the handed-over cases. The choices live in the URL.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -29,6 +30,8 @@ import {
   type OutcomeResponse,
   type OutcomeRowData,
   outcomesQuery,
+  type ProcessResponse,
+  processQuery,
   useInterventions,
 } from '../../api/cases-queries.ts';
 import { areasQuery } from '../../api/queries.ts';
@@ -52,6 +55,8 @@ import {
   MEASURE_CODES,
   MEASURES,
   outcomeChartOption,
+  PROCESS_COLUMNS,
+  processCells,
   selectionText,
   shareText,
   withOutcomeChoice,
@@ -121,6 +126,11 @@ export function OutcomesPage({ search }: { search: OutcomesSearch }) {
           regionNames={regionNames}
         />
       )}
+      <ProcessSection
+        search={search}
+        regionName={search.regio ? regionNames.get(search.regio) : undefined}
+        regionNames={regionNames}
+      />
       <Explanation response={outcomes.data} />
     </>
   );
@@ -348,6 +358,161 @@ function OutcomeTableRow({
           {caseMixText(row.caseMix.onbekend)}
         </TableCell>
       )}
+    </TableRow>
+  );
+}
+
+/** Lead times and handovers for the same grouping, year and region; the measure does not apply to them. */
+function ProcessSection({
+  search,
+  regionName,
+  regionNames,
+}: {
+  search: OutcomesSearch;
+  regionName: string | undefined;
+  regionNames: ReadonlyMap<string, string>;
+}) {
+  const process = useQuery({
+    ...processQuery({ per: search.per, jaar: search.jaar, regio: search.regio }),
+    placeholderData: keepPreviousData,
+  });
+  const response = process.data;
+  return (
+    <section aria-labelledby="doorlooptijden" className="ks-section">
+      <Heading level={2} id="doorlooptijden">
+        Doorlooptijden en overdrachten
+      </Heading>
+      <Paragraph className="ks-prose">
+        Hoe lang duurt het van melding tot overdracht en van overdracht tot plan, en hoe vaak wordt een
+        huishouden overgedragen? Voor de overgedragen casussen in dezelfde keuze als hierboven (groepering,
+        jaar van overdracht en regio); de uitkomstmaat speelt hier geen rol.
+      </Paragraph>
+      <Paragraph role="status" className="ks-result-count">
+        {process.isFetching && response ? 'De tabel met doorlooptijden wordt bijgewerkt…' : ''}
+      </Paragraph>
+      {process.isPending ? (
+        <LoadingMessage>{texts.common.loading}</LoadingMessage>
+      ) : process.isError ? (
+        <ErrorMessage>{process.error.message || texts.common.loadError('de doorlooptijden')}</ErrorMessage>
+      ) : process.data.rows.length === 0 && process.data.total.handedOver === 0 ? (
+        <Paragraph className="ks-prose">
+          In deze keuze staan geen overgedragen casussen in het register, dus er zijn geen doorlooptijden te
+          tonen.
+        </Paragraph>
+      ) : (
+        <ProcessTable
+          response={process.data}
+          caption={`Doorlooptijden en overdrachten, ${selectionText(search, regionName)}`}
+          regionNames={regionNames}
+        />
+      )}
+      <div className="ks-intro ks-prose">
+        <UnorderedList>
+          <UnorderedListItem>
+            <strong>Overdrachten</strong>: het aantal casussen dat Veilig Thuis overdroeg aan het lokale veld,
+            geteld in het jaar van de (eerste) overdracht.
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <strong>Dagen van melding tot overdracht</strong>: de mediaan van het aantal kalenderdagen tussen
+            de melding en de overdracht. De helft van de casussen ging sneller, de helft langzamer.
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <strong>Met plan</strong>: het aantal overgedragen casussen waarvoor een plan is gemaakt.{' '}
+            <strong>Dagen van overdracht tot plan</strong>: de mediaan van het aantal kalenderdagen tussen de
+            overdracht en het plan, over die casussen.
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <strong>Huishoudens</strong>: het aantal verschillende huishoudens van deze casussen. Een
+            huishouden kan casussen in meer dan één groep hebben, dus de groepen tellen niet altijd op tot het
+            totaal.
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <strong>Overdrachten per huishouden</strong>: het gemiddelde aantal overdrachten per huishouden,
+            ook als één casus meer dan eens werd overgedragen.
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <strong>Huishoudens vaker dan één keer overgedragen</strong>: huishoudens met meer dan één
+            overdracht in deze casussen, het signaal dat een gezin "heen en weer geschoven" wordt. Lager is
+            beter.
+          </UnorderedListItem>
+        </UnorderedList>
+        <Paragraph>
+          "Afgeschermd": een aantal van 1 tot{' '}
+          {response ? formatNumber(response.protection.threshold) : 'de drempel voor kleine aantallen'} tonen
+          we niet, net als een aantal waaruit dat terug te rekenen is. Een mediaan of gemiddelde van minder
+          casussen (of huishoudens) dan die drempel tonen we ook niet: die zegt te weinig en kan iets over één
+          gezin verraden.
+        </Paragraph>
+      </div>
+    </section>
+  );
+}
+
+function ProcessTable({
+  response,
+  caption,
+  regionNames,
+}: {
+  response: ProcessResponse;
+  caption: string;
+  regionNames: ReadonlyMap<string, string>;
+}) {
+  const tableId = useId();
+  const names = useGroupNames(response.by, regionNames);
+  const rows = [...response.rows].sort((a, b) =>
+    groupName(a.key, response.by, names).localeCompare(groupName(b.key, response.by, names), 'nl'),
+  );
+  return (
+    <TableContainer
+      overflowInline
+      className="ks-table-container ks-scroll-region"
+      tabIndex={0}
+      role="region"
+      aria-labelledby={`${tableId}-caption`}
+    >
+      <Table className="ks-table" id={tableId}>
+        <TableCaption id={`${tableId}-caption`} className="ks-table__caption">
+          {caption}
+        </TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{GROUPINGS[response.by].column}</TableHeaderCell>
+            {PROCESS_COLUMNS.map((column) => (
+              <TableHeaderCell scope="col" key={column}>
+                {column}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <ProcessTableRow
+              key={row.key}
+              name={groupName(row.key, response.by, names)}
+              cells={processCells(row)}
+            />
+          ))}
+        </TableBody>
+        <TableFooter>
+          <ProcessTableRow name="Totaal" cells={processCells(response.total)} total />
+        </TableFooter>
+      </Table>
+    </TableContainer>
+  );
+}
+
+function ProcessTableRow({ name, cells, total = false }: { name: string; cells: string[]; total?: boolean }) {
+  return (
+    <TableRow>
+      <TableHeaderCell scope="row" className={total ? undefined : 'ks-table__row-header'}>
+        {name}
+      </TableHeaderCell>
+      {/* The cells are positional, in the order of PROCESS_COLUMNS. */}
+      {cells.map((text, index) => (
+        <TableCell numericColumn key={PROCESS_COLUMNS[index]}>
+          {text}
+        </TableCell>
+      ))}
     </TableRow>
   );
 }
