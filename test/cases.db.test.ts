@@ -37,6 +37,7 @@ import {
   OUTCOME_MEASURES,
   type OutcomeCount,
   type OutcomeMeasure,
+  outcomeRule,
   summariseCase,
 } from '../src/server/modules/cases/cases.outcomes.ts';
 import { isValidBsn } from '../src/server/modules/cases/cases.privacy.ts';
@@ -49,6 +50,7 @@ import {
   processFigures,
   rebuildOutcomeRollup,
 } from '../src/server/modules/cases/cases.service.ts';
+import { roundToBase } from '../src/server/modules/disclosure/disclosure.domain.ts';
 import type { OrganisationKind, Role } from '../src/shared/access.ts';
 import { CASE_CSV_COLUMNS, type CaseCsvColumn } from '../src/shared/cases.ts';
 import {
@@ -852,6 +854,27 @@ describe.each(TEST_ENGINES)('case register on %s', (engine) => {
 
   // ---- 4. Undo ----
 
+  it('counts a case once when a re-delivery moves it to another household, and undo moves it back', async () => {
+    const spec = {
+      casus: 'M1',
+      melding: '2024-03-04',
+      handover: ['2024-03-11', fx.team.id] as [string, number],
+    };
+    await importRows(caseRows({ ...spec, household: 'HH-OUD' }));
+    const moved = await importRows(caseRows({ ...spec, household: 'HH-NIEUW' }));
+    expect(moved).toMatchObject({ outcome: 'geimporteerd', changed: 1 });
+    const outcomeRows = async () =>
+      selectRows<{ household: string }>(
+        db,
+        sql`select c.household from case_outcome o join casus c on c.id = o.case_id`,
+      );
+    const household = (id: string) =>
+      createHmac('sha256', TEST_PSEUDONYM_KEY).update(`huishouden\u0000${id}`).digest('hex');
+    expect(await outcomeRows()).toEqual([{ household: household('HH-NIEUW') }]);
+    await undoCaseImport(db, CLI_CONTEXT, moved.importId as number);
+    expect(await outcomeRows()).toEqual([{ household: household('HH-OUD') }]);
+  });
+
   it('undoes an earlier import after the later one that changed its cases is undone', async () => {
     const first = await importRows(twoCases());
     const second = await importRows(corrected());
@@ -1186,7 +1209,11 @@ describe.each(TEST_ENGINES)('case register on %s', (engine) => {
       }),
       plan('PC', 'HH-P1', '2024-06-10'),
     ]);
-    const open = await processFigures(db, { by: 'regio', year: 2024 }, 1);
+    const open = await processFigures(
+      db,
+      { by: 'regio', year: 2024 },
+      { threshold: 1, roundTo: null, suppressZero: false },
+    );
     expect(open.rows.map((row) => row.key)).toEqual(['VT01']);
     expect(open.total).toEqual({
       key: '*',
@@ -1198,7 +1225,11 @@ describe.each(TEST_ENGINES)('case register on %s', (engine) => {
       handoversPerHousehold: 1.5,
       householdsHandedOverMoreThanOnce: 1,
     });
-    const protectedFigures = await processFigures(db, { by: 'regio', year: 2024 }, 5);
+    const protectedFigures = await processFigures(
+      db,
+      { by: 'regio', year: 2024 },
+      { threshold: 5, roundTo: 5, suppressZero: false },
+    );
     expect(protectedFigures.total).toMatchObject({
       handedOver: null,
       medianDaysToHandover: null,
@@ -1208,7 +1239,15 @@ describe.each(TEST_ENGINES)('case register on %s', (engine) => {
       handoversPerHousehold: null,
       householdsHandedOverMoreThanOnce: null,
     });
-    expect((await processFigures(db, { by: 'regio', year: 2023 }, 1)).rows).toEqual([]);
+    expect(
+      (
+        await processFigures(
+          db,
+          { by: 'regio', year: 2023 },
+          { threshold: 1, roundTo: null, suppressZero: false },
+        )
+      ).rows,
+    ).toEqual([]);
   });
 
   it('counts from the rollup exactly what the scan of every case counts, on the day it is built and after', async () => {
@@ -1400,8 +1439,17 @@ describe.each(TEST_ENGINES)('case register on %s', (engine) => {
     const open = await get();
     expect(open.computedOn).toBe(on);
     expect(open.protection.threshold).toBe(1);
-    expect(open.rows).toEqual(JSON.parse(JSON.stringify(raw.rows)));
-    expect(open.total).toEqual(JSON.parse(JSON.stringify(raw.total)));
+    // Nothing is small at threshold 1, but counts are always rounded to 5: the answer is the rounded table.
+    const rounded = await outcomeTable(
+      db,
+      { measure: 'gestopt_12m', by: 'interventie', today: on },
+      outcomeRule({ disclosureThreshold: 1, disclosureRoundTo: null }),
+    );
+    expect(open.rows).toEqual(JSON.parse(JSON.stringify(rounded.rows)));
+    expect(open.total).toEqual(JSON.parse(JSON.stringify(rounded.total)));
+    for (const row of open.rows)
+      for (const value of [row.tally.yes, row.tally.unknown, row.tally.censored])
+        expect(value === null || value % 5 === 0, `${row.key}: ${value}`).toBe(true);
 
     await updateSettings(db, CLI_CONTEXT, { disclosureThreshold: 3 });
     const guarded = await get();
@@ -1412,13 +1460,16 @@ describe.each(TEST_ENGINES)('case register on %s', (engine) => {
         const value = published[field];
         const before = original[field] as number;
         if (field !== 'known' && before > 0 && before < 3) expect(value, `${where} ${field}`).toBeNull();
-        if (value !== null) expect(value, `${where} ${field}`).toBe(before);
-        else hiddenCells += 1;
+        // Shown counts are the true ones rounded to 5 (known is the rounded yes plus the rounded no).
+        if (value !== null && field !== 'known')
+          expect(value, `${where} ${field}`).toBe(roundToBase(before, 5));
+        if (value === null) hiddenCells += 1;
       }
       if (published.yes === null || published.known === null) {
         expect(published.share, where).toBeNull();
         expect(published.interval, where).toBeNull();
-      } else expect(published.share).toBe(original.share);
+      } else if (published.known > 0)
+        expect(published.share).toBeCloseTo(published.yes / published.known, 10);
     };
     for (const row of [...raw.rows, raw.total]) {
       const published =

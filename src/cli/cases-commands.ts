@@ -9,7 +9,11 @@ import { loadConfig } from '../server/config.ts';
 import type { Db } from '../server/db/client.ts';
 import type { RequestContext } from '../server/modules/audit/audit.service.ts';
 import type { CaseImportReport } from '../server/modules/cases/cases.import.ts';
-import { OUTCOME_MEASURES, type OutcomeMeasure } from '../server/modules/cases/cases.outcomes.ts';
+import {
+  OUTCOME_MEASURES,
+  type OutcomeMeasure,
+  outcomeRule,
+} from '../server/modules/cases/cases.outcomes.ts';
 import { PERSONAL_DATA_LABELS, type PersonalDataKind } from '../server/modules/cases/cases.privacy.ts';
 import { formatTable } from './format.ts';
 
@@ -272,7 +276,7 @@ export function registerCasesCommands(program: Command, deps: Deps): void {
               ...(options.year !== undefined ? { year: options.year } : {}),
               ...(options.region ? { region: options.region.toUpperCase() } : {}),
             },
-            { threshold: settings.disclosureThreshold, roundTo: null, suppressZero: false },
+            outcomeRule(settings),
           );
           const cell = (value: number | null) => (value === null ? 'afgeschermd' : number.format(value));
           console.log(
@@ -293,7 +297,7 @@ export function registerCasesCommands(program: Command, deps: Deps): void {
             ),
           );
           console.log(
-            `Kleine aantallen (onder ${settings.disclosureThreshold}) zijn afgeschermd. Onbekend en te jong tellen niet mee in het aandeel.`,
+            `Kleine aantallen (onder ${settings.disclosureThreshold}) zijn afgeschermd; aantallen zijn afgerond op ${outcomeRule(settings).roundTo}. Onbekend en te jong tellen niet mee in het aandeel.`,
           );
         });
       },
@@ -401,7 +405,7 @@ export function registerCasesCommands(program: Command, deps: Deps): void {
             ...(options.year !== undefined ? { year: options.year } : {}),
             ...(options.region ? { region: options.region.toUpperCase() } : {}),
           },
-          settings.disclosureThreshold,
+          outcomeRule(settings),
         );
         const cell = (value: number | null, digits = 0) =>
           value === null ? 'afgeschermd' : value.toLocaleString('nl-NL', { maximumFractionDigits: digits });

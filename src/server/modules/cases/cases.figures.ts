@@ -91,10 +91,10 @@ export async function refreshRegisterFigures(
   if (rows.length === 0) return null;
   const currentYear = Number(today.slice(0, 4));
   const lines = ['indicator;gebied;periode;waarde;status'];
-  // Last year's cohort still has cases inside their 12-month window: its figures can still change.
+  // A cohort's 12-month windows run into the second year after it: until then its figures can still change.
   for (const row of rows)
     lines.push(
-      `${row.indicator};${row.gemeente};${row.year}JJ00;${row.value};${row.year >= currentYear - 1 ? 'voorlopig' : 'definitief'}`,
+      `${row.indicator};${row.gemeente};${row.year}JJ00;${row.value};${row.year >= currentYear - 2 ? 'voorlopig' : 'definitief'}`,
     );
   const folder = await mkdtemp(path.join(tmpdir(), 'ketenzicht-register-'));
   try {

@@ -243,7 +243,11 @@ export async function importCases(
       if (!existing || existing.withdrawn) {
         report.added += 1;
         toWrite.push(entry);
-      } else if (canonicalJson(JSON.parse(existing.events_text)) === entry.eventsJson) report.unchanged += 1;
+      } else if (
+        existing.household === entry.household &&
+        canonicalJson(JSON.parse(existing.events_text)) === entry.eventsJson
+      )
+        report.unchanged += 1;
       else {
         report.changed += 1;
         toWrite.push(entry);
@@ -281,7 +285,15 @@ export async function importCases(
       importId,
       recordedAt,
     );
-    await resummariseHouseholds(tx, [...new Set(toWrite.map((entry) => entry.household))]);
+    // A re-delivered case may have moved to another household: both households get their summaries again.
+    await resummariseHouseholds(tx, [
+      ...new Set(
+        toWrite.flatMap((entry) => {
+          const earlier = byKey.get(entry.caseKey)?.household;
+          return earlier && earlier !== entry.household ? [entry.household, earlier] : [entry.household];
+        }),
+      ),
+    ]);
     await recordAudit(tx, context, {
       action: 'casus.import',
       result: 'success',
@@ -505,9 +517,14 @@ export async function undoCaseImport(
       throw new ConflictError(
         `Een latere aanlevering (${laterImports.map((row) => row.import_id).join(', ')}) heeft casussen uit aanlevering ${importId} gewijzigd. Draai eerst die latere aanlevering terug.`,
       );
-    const previous = await selectRows<{ case_key: string; events: CaseEvent[]; withdrawn: boolean }>(
+    const previous = await selectRows<{
+      case_key: string;
+      household: string;
+      events: CaseEvent[];
+      withdrawn: boolean;
+    }>(
       tx,
-      sql`select distinct on (before.case_key) before.case_key, before.events, before.withdrawn from casus before
+      sql`select distinct on (before.case_key) before.case_key, before.household, before.events, before.withdrawn from casus before
           join casus own on own.case_key = before.case_key and own.import_id = ${importId} and before.version < own.version
           order by before.case_key, before.version desc`,
     );
@@ -535,7 +552,7 @@ export async function undoCaseImport(
       else withdrawn += 1;
       return {
         caseKey: version.case_key,
-        household: version.household,
+        household: before && !before.withdrawn ? before.household : version.household,
         supplierId: version.supplier_id,
         // A withdrawn version keeps the events it replaces (the row needs a melding) but counts nowhere.
         events: before && !before.withdrawn ? before.events : now.events,
@@ -545,7 +562,9 @@ export async function undoCaseImport(
     });
     await writeVersions(tx, toWrite, undoId, new Date());
     await tx.execute(sql`update case_import set undone_by = ${undoId} where id = ${importId}`);
-    await resummariseHouseholds(tx, [...new Set(versions.map((version) => version.household))]);
+    await resummariseHouseholds(tx, [
+      ...new Set([...versions.map((version) => version.household), ...previous.map((row) => row.household)]),
+    ]);
     await recordAudit(tx, context, {
       action: 'casus.import.undo',
       result: 'success',

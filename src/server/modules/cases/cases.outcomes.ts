@@ -324,6 +324,25 @@ export function handoversPerHousehold(households: ReadonlyMap<string, readonly n
 
 // ---- The published outcome table ----
 
+/**
+ * Outcome counts leave the server rounded to a multiple of 5 (or the installation's coarser rounding), besides
+ * hiding counts below the threshold. The same cases appear in many overlapping views (per intervention, region,
+ * year, safety assessment, and across measures that share their cases); suppression protects each view, and the
+ * rounding, as CBS rounds Veilig Thuis counts, keeps differences between views from giving an exact small count.
+ */
+export const OUTCOME_ROUNDING = 5;
+
+export function outcomeRule(settings: {
+  disclosureThreshold: number;
+  disclosureRoundTo: number | null;
+}): ProtectionRule {
+  return {
+    threshold: settings.disclosureThreshold,
+    roundTo: Math.max(OUTCOME_ROUNDING, settings.disclosureRoundTo ?? 0),
+    suppressZero: false,
+  };
+}
+
 /** One group of cases from the SQL scan (`outcomeCounts`): how many answer a measure how. */
 export type OutcomeCount = {
   intervention: string;

@@ -19,7 +19,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { refreshRegisterFigures } from './cases.figures.ts';
 import { assertMaySupplyCases, importCases, listCaseImports, undoCaseImport } from './cases.import.ts';
 import type { PseudonymKeySource } from './cases.key.ts';
-import { OUTCOME_GROUPINGS, OUTCOME_MEASURES, scheduleProblem } from './cases.outcomes.ts';
+import { OUTCOME_GROUPINGS, OUTCOME_MEASURES, outcomeRule, scheduleProblem } from './cases.outcomes.ts';
 import { interventionSchema, listInterventions, listSchedules, saveIntervention } from './cases.repo.ts';
 import { saveSchedule } from './cases.schedule.ts';
 import {
@@ -36,6 +36,20 @@ const REGISTER_CONTEXT = {
   actor: { kind: 'cli', label: 'casusregister (afgeleide cijfers)' },
   origin: 'server',
 } as const;
+
+/**
+ * The derived figures follow a committed change. If that fails, the change itself stands (and its number must
+ * reach the user): the failure is logged, and `ketenzicht refresh-outcomes` (daily) catches up.
+ */
+function refresher(db: Db) {
+  return async (log: { error(details: object, message: string): void }) => {
+    try {
+      await refreshRegisterFigures(db, REGISTER_CONTEXT);
+    } catch (error) {
+      log.error({ err: error }, 'refreshing the register figures failed; run ketenzicht refresh-outcomes');
+    }
+  };
+}
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 const today = () => new Date().toISOString().slice(0, 10);
@@ -109,6 +123,7 @@ const schedule = z
   .min(2);
 
 export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): FastifyPluginAsyncZod {
+  const refreshAfterCommit = refresher(db);
   return async (app) => {
     await app.register(multipart, {
       limits: { fileSize: CASES_UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 8192 },
@@ -152,7 +167,7 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
             dryRun: request.query.dryRun,
             supplierId: request.query.supplier ?? null,
           });
-          if (report.outcome === 'geimporteerd') await refreshRegisterFigures(db, REGISTER_CONTEXT);
+          if (report.outcome === 'geimporteerd') await refreshAfterCommit(request.log);
           return reply.code(report.outcome === 'geweigerd' ? 422 : 200).send(report);
         });
       },
@@ -219,7 +234,7 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
       },
       async (request) => {
         const result = await undoCaseImport(db, contextOf(request), request.params.id);
-        await refreshRegisterFigures(db, REGISTER_CONTEXT);
+        await refreshAfterCommit(request.log);
         return result;
       },
     );
@@ -428,7 +443,10 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
               gemeente: z.string().nullable(),
               computedOn: z.string(),
               synthetic: z.boolean().describe('True when synthetic demo cases are among the cases counted'),
-              protection: z.object({ threshold: z.number() }),
+              protection: z.object({
+                threshold: z.number(),
+                roundTo: z.number().nullable().describe('Counts are rounded to a multiple of this'),
+              }),
               rows: z.array(outcomeRow),
               total: outcomeRow,
             }),
@@ -439,7 +457,7 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
       async (request) => {
         const query = request.query;
         const settings = await readSettings(db);
-        const rule = { threshold: settings.disclosureThreshold, roundTo: null, suppressZero: false };
+        const rule = outcomeRule(settings);
         const on = today();
         const table = await outcomeTable(
           db,
@@ -461,7 +479,7 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
           gemeente: query.gemeente ?? null,
           computedOn: on,
           synthetic: await hasSyntheticCases(db),
-          protection: { threshold: rule.threshold },
+          protection: { threshold: rule.threshold, roundTo: rule.roundTo },
           ...table,
         };
       },
@@ -486,7 +504,7 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
               by: z.string(),
               year: z.number().nullable(),
               region: z.string().nullable(),
-              protection: z.object({ threshold: z.number() }),
+              protection: z.object({ threshold: z.number(), roundTo: z.number().nullable() }),
               rows: z.array(processRow),
               total: processRow,
             }),
@@ -504,13 +522,13 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
             ...(query.jaar !== undefined ? { year: query.jaar } : {}),
             ...(query.regio ? { region: query.regio } : {}),
           },
-          settings.disclosureThreshold,
+          outcomeRule(settings),
         );
         return {
           by: query.per,
           year: query.jaar ?? null,
           region: query.regio ?? null,
-          protection: { threshold: settings.disclosureThreshold },
+          protection: { threshold: settings.disclosureThreshold, roundTo: outcomeRule(settings).roundTo },
           ...figures,
         };
       },
@@ -612,7 +630,7 @@ export function casesRoutes(db: Db, keySource: PseudonymKeySource | undefined): 
         const problemText = scheduleProblem(request.body.moments);
         if (problemText) throw new BadRequestError(problemText, 'moments');
         const result = await saveSchedule(db, context, request.params.region, request.body.moments);
-        await refreshRegisterFigures(db, REGISTER_CONTEXT);
+        await refreshAfterCommit(request.log);
         return result;
       },
     );

@@ -11,7 +11,7 @@ import { withScope } from '../../db/scope.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { Actor } from '../access/access.domain.ts';
 import { type RequestContext, recordAudit } from '../audit/audit.service.ts';
-import { type ProtectionRule, protectCounts } from '../disclosure/disclosure.domain.ts';
+import { type ProtectionRule, protectCounts, roundToBase } from '../disclosure/disclosure.domain.ts';
 import {
   type CaseEvent,
   type FollowUpStatus,
@@ -630,8 +630,9 @@ export type ProcessRow = {
 export async function processFigures(
   db: Db,
   query: { by: OutcomeGrouping; year?: number; region?: string },
-  threshold: number,
+  rule: ProtectionRule,
 ): Promise<{ rows: ProcessRow[]; total: ProcessRow }> {
+  const threshold = rule.threshold;
   const key =
     query.by === 'interventie'
       ? sql.raw(`coalesce(primary_intervention, 'geen')`)
@@ -683,7 +684,6 @@ export async function processFigures(
   const total = rows.find((row) => row.key === null) ?? empty;
   // Cases add up from the groups to the total, so hidden counts are protected against subtraction as well. A
   // household can have cases in two groups, so household counts need not add up: those are hidden when small.
-  const rule = { threshold, roundTo: null, suppressZero: false };
   const protect = (field: 'handed_over' | 'with_plan') =>
     protectCounts(
       [...groups, total].map((row) => ({ id: String(row.key ?? '*'), value: row[field] })),
@@ -693,6 +693,7 @@ export async function processFigures(
   const handedOver = protect('handed_over');
   const withPlan = protect('with_plan');
   const small = (count: number) => count > 0 && count < threshold;
+  const rounded = (count: number) => (rule.roundTo ? roundToBase(count, rule.roundTo) : count);
   const toRow = (row: (typeof rows)[number], name: string): ProcessRow => {
     const cases = handedOver.get(name)?.value ?? null;
     const planned = withPlan.get(name)?.value ?? null;
@@ -702,9 +703,11 @@ export async function processFigures(
       medianDaysToHandover: cases !== null && row.handed_over >= threshold ? row.median_to_handover : null,
       withPlan: planned,
       medianDaysHandoverToPlan: planned !== null && row.with_plan >= threshold ? row.median_to_plan : null,
-      households: small(row.households) ? null : row.households,
-      handoversPerHousehold: row.households >= threshold ? row.handovers / row.households : null,
-      householdsHandedOverMoreThanOnce: small(row.more_than_once) ? null : row.more_than_once,
+      households: small(row.households) ? null : rounded(row.households),
+      // Two decimals, as shown: more would let the exact counts be worked back from the ratio.
+      handoversPerHousehold:
+        row.households >= threshold ? Math.round((100 * row.handovers) / row.households) / 100 : null,
+      householdsHandedOverMoreThanOnce: small(row.more_than_once) ? null : rounded(row.more_than_once),
     };
   };
   return { rows: groups.map((row) => toRow(row, row.key as string)), total: toRow(total, '*') };
