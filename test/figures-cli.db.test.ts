@@ -130,10 +130,20 @@ describe('figures on the command line', () => {
     const rows = gemeenten.stdout.trim().split('\r\n').slice(1);
     expect(rows).toHaveLength(342);
     expect(rows.every((row) => /;\d+;(voorlopig|definitief);opgeteld;$/.test(row))).toBe(true);
-    const [batch] = await selectRows<{ file_name: string }>(
+    // The demo figures first, then the figures the register derives from the synthetic demo cases.
+    const batches = await selectRows<{ file_name: string }>(
       database.db,
-      sql`select file_name from import_batch order by id desc limit 1`,
+      sql`select file_name from import_batch order by id`,
     );
-    expect(batch?.file_name).toBe('demo-synthetisch.csv');
+    expect(batches.map((batch) => batch.file_name)).toEqual([
+      'demo-synthetisch.csv',
+      'casusregister-uitkomsten.csv',
+    ]);
+    expect(result.stdout).toMatch(/Casusregister: [\d.]+ SYNTHETISCHE casussen/);
+    const [cases] = await selectRows<{ synthetic: number }>(
+      database.db,
+      sql`select count(*)::int as synthetic from case_import where synthetic and kind = 'import'`,
+    );
+    expect(cases?.synthetic).toBe(25);
   }, 180_000);
 });

@@ -109,7 +109,7 @@ describe('choices', () => {
       'per primaire interventie, alle jaren, heel Nederland',
     );
     expect(selectionText({ maat: 'gestopt_12m', per: 'regio', jaar: 2024, regio: 'VT09' }, 'Utrecht')).toBe(
-      'per regio, overgedragen in 2024, Utrecht',
+      'per regio, jaar 2024, Utrecht',
     );
   });
 

@@ -154,7 +154,7 @@ export function withOutcomeChoice(
 export function selectionText(search: OutcomesSearch, regionName: string | undefined): string {
   const parts = [
     search.per === 'interventie' ? 'per primaire interventie' : `per ${search.per}`,
-    search.jaar !== undefined ? `overgedragen in ${search.jaar}` : 'alle jaren',
+    search.jaar !== undefined ? `jaar ${search.jaar}` : 'alle jaren',
     search.regio ? (regionName ?? search.regio) : 'heel Nederland',
   ];
   return parts.join(', ');

@@ -20,11 +20,13 @@ import {
   shortPseudonym,
 } from './cases.domain.ts';
 import {
+  type Answer,
   buildOutcomeTable,
   type OutcomeCount,
   type OutcomeGrouping,
   type OutcomeMeasure,
   type OutcomeTable,
+  resolveOutcome,
 } from './cases.outcomes.ts';
 import { schedulesFor } from './cases.repo.ts';
 
@@ -113,6 +115,7 @@ export async function listCases(
   context: RequestContext,
   filter: CaseFilter,
 ): Promise<{ total: number; items: CaseListItem[] }> {
+  const today = new Date().toISOString().slice(0, 10);
   return asCaseReader(db, context, ['casusregie', 'aanleverancier'], async (tx) => {
     const conditions = [sql`c.superseded_at is null`, sql`not c.withdrawn`];
     if (filter.gemeente) conditions.push(sql`c.gemeente = ${filter.gemeente}`);
@@ -147,12 +150,13 @@ export async function listCases(
       primary_intervention: string | null;
       closure_date: string | null;
       stopped_12: string | null;
+      window_12_end: string | null;
       version: number;
     }>(
       tx,
       sql`select c.case_key, c.household, c.gemeente, a.name as gemeente_name, c.region, c.melding_date::text,
             c.safety_assessment, c.decision, c.handover_date::text, o.name as team_name, c.primary_intervention,
-            c.closure_date::text, c.stopped_12, c.version
+            c.closure_date::text, c.stopped_12, c.window_12_end::text, c.version
           from casus c left join area a on a.code = c.gemeente left join organisation o on o.id = c.receiving_team_id
           where ${where} order by c.melding_date desc, c.case_key limit ${filter.limit} offset ${filter.offset}`,
     );
@@ -177,7 +181,8 @@ export async function listCases(
         receivingTeam: row.team_name,
         primaryIntervention: row.primary_intervention,
         closureDate: row.closure_date,
-        stopped12: row.stopped_12,
+        // As on the day of reading: after its window an open answer is unknown, before it too young.
+        stopped12: resolveOutcome(row.stopped_12 as Answer, row.window_12_end, today),
         version: row.version,
       })),
     };

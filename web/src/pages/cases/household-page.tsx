@@ -46,7 +46,8 @@ const t = {
   title: (pseudonym: string) => `Tijdlijn huishouden ${pseudonym}`,
   back: 'Terug naar het casusregister',
   audited: 'Uw inzage is vastgelegd in het auditlog.',
-  privacy: 'Het huishouden heet hier alleen bij zijn pseudoniem; namen en BSN staan niet in Ketenzicht.',
+  privacy:
+    'Het huishouden heet hier alleen bij zijn pseudoniem; namen en BSN staan niet in Ketenzicht. U ziet alleen de casussen waarbij uw organisatie betrokken is: een melding bij een andere organisatie kan ontbreken.',
   loadWhat: 'de tijdlijn van dit huishouden',
   casesHeading: 'Casussen van dit huishouden',
   casesCaption: (count: number) =>

@@ -98,8 +98,8 @@ export function OutcomesPage({ search }: { search: OutcomesSearch }) {
       <Paragraph className="ks-prose">
         Hoe vaak stopt het geweld na een overdracht door Veilig Thuis, per interventie, regio of gemeente? De
         cijfers komen uit het gepseudonimiseerde casusregister: per cohort (het jaar van de overdracht) het
-        aandeel huishoudens met de gekozen uitkomst, met een 95%-betrouwbaarheidsinterval en het aantal
-        casussen waarvan de uitkomst onbekend is.
+        aandeel casussen met de gekozen uitkomst, met een 95%-betrouwbaarheidsinterval en het aantal casussen
+        waarvan de uitkomst onbekend is.
       </Paragraph>
       <section aria-labelledby="uitkomsten-keuze" className="ks-section">
         <Heading level={2} id="uitkomsten-keuze">
@@ -167,7 +167,7 @@ function OutcomeChoices({
         <SelectField
           id={`${id}-jaar`}
           label="Cohortjaar"
-          description="Het jaar waarin Veilig Thuis de casus overdroeg."
+          description="Voor de uitkomsten na 3 en 12 maanden, één regisseur en de doorlooptijden: het jaar van de overdracht. Voor de veiligheidsbeoordeling: het jaar van de melding. Voor een nieuwe melding: het jaar van de overdracht of, zonder overdracht, van de afsluiting."
           value={search.jaar === undefined ? '' : String(search.jaar)}
           emptyOption="Alle jaren"
           options={years.map((year) => ({ value: String(year), label: String(year) }))}
