@@ -44,6 +44,7 @@ import { isValidBsn } from '../src/server/modules/cases/cases.privacy.ts';
 import { saveSchedule } from '../src/server/modules/cases/cases.schedule.ts';
 import {
   followUpList,
+  lateFollowUpCounts,
   listCases,
   outcomeCounts,
   outcomeTable,
@@ -1573,6 +1574,14 @@ describe.each(TEST_ENGINES)('case register on %s', (engine) => {
     expect((await followUpList(db, contextOf(fx.teamRegie), {}, TODAY)).items).toHaveLength(3);
     expect((await followUpList(db, contextOf(fx.otherRegie), {}, TODAY)).items).toHaveLength(0);
     expect((await followUpList(db, CLI_CONTEXT, { state: 'te_laat' }, TODAY)).items).toHaveLength(2);
+    // The overdue indicator counts the same late follow-ups, by gemeente and year of the due date.
+    expect(await lateFollowUpCounts(db, TODAY)).toEqual(
+      expect.arrayContaining([
+        { gemeente: 'GM0363', year: 2025, count: 1 },
+        { gemeente: 'GM0363', year: 2026, count: 1 },
+      ]),
+    );
+    expect((await lateFollowUpCounts(db, TODAY)).reduce((sum, entry) => sum + entry.count, 0)).toBe(2);
 
     // The schedule API refuses a schedule without the 12-month moment, in Dutch.
     const admin = await signInOverHttp(test.app, fx.admin.email);

@@ -13,7 +13,7 @@ import { type Db, selectRows, textArray } from '../../db/client.ts';
 import type { RequestContext } from '../audit/audit.service.ts';
 import { type ImportReport, importFigures } from '../figures/figures.import.ts';
 import type { OutcomeMeasure } from './cases.outcomes.ts';
-import { openFollowUps, outcomeCounts, rebuildOutcomeRollup } from './cases.service.ts';
+import { lateFollowUpCounts, outcomeCounts, rebuildOutcomeRollup } from './cases.service.ts';
 
 export const REGISTER_FIGURES_FILE = 'casusregister-uitkomsten.csv';
 
@@ -55,8 +55,8 @@ export async function registerFigureRows(db: Db, today: string): Promise<Row[]> 
         add(codes.unknown, count.gemeente, count.year, count.answer === 'onbekend' ? count.cases : 0);
     }
   }
-  for (const item of await openFollowUps(db, { state: 'te_laat' }, today))
-    add(OVERDUE_INDICATOR, item.gemeente, Number(item.due.slice(0, 4)), 1);
+  for (const late of await lateFollowUpCounts(db, today))
+    add(OVERDUE_INDICATOR, late.gemeente, late.year, late.count);
   // A figure delivered before whose cases are gone now (an undo, a case moved to another gemeente) becomes 0,
   // not a stale count.
   const codes = [

@@ -312,7 +312,19 @@ export async function importCases(
     report.importId = importId;
     report.outcome = 'geimporteerd';
   };
-  await db.transaction(run);
+  try {
+    await db.transaction(run);
+  } catch (error) {
+    // Two deliveries of the same case at the same moment: the second finds the case key taken at commit.
+    const code =
+      (error as { code?: string; cause?: { code?: string } }).code ??
+      (error as { cause?: { code?: string } }).cause?.code;
+    if (code === '23505')
+      throw new ConflictError(
+        'Tegelijk met deze aanlevering werd een andere aanlevering met dezelfde casussen verwerkt. Er is niets veranderd: probeer het opnieuw.',
+      );
+    throw error;
+  }
   return report;
 }
 

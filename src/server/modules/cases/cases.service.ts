@@ -16,6 +16,7 @@ import {
   type CaseEvent,
   type FollowUpStatus,
   followUpStatuses,
+  type MeasurementEvent,
   pseudonymPrefix,
   shortPseudonym,
 } from './cases.domain.ts';
@@ -716,4 +717,56 @@ export async function processFigures(
     };
   };
   return { rows: groups.map((row) => toRow(row, row.key as string)), total: toRow(total, '*') };
+}
+
+/**
+ * Late follow-ups per gemeente and year of the due date, over every handed-over case: read in pages of a few
+ * thousand cases with only their measurements, so memory stays flat however large the register grows.
+ */
+export async function lateFollowUpCounts(
+  db: Db,
+  today: string,
+): Promise<Array<{ gemeente: string; year: number; count: number }>> {
+  const PAGE = 5_000;
+  const counts = new Map<string, number>();
+  let after = 0;
+  for (;;) {
+    const rows = await selectRows<{
+      id: number;
+      gemeente: string;
+      region: string | null;
+      handover_date: string;
+      closure_date: string | null;
+      measurements: MeasurementEvent[];
+    }>(
+      db,
+      sql`select id, gemeente, region, handover_date::text, closure_date::text,
+            coalesce((select jsonb_agg(event) from jsonb_array_elements(events) event where event->>'kind' = 'meting'), '[]'::jsonb)
+              as measurements
+          from casus
+          where superseded_at is null and not withdrawn and handover_date is not null and id > ${after}
+          order by id limit ${PAGE}`,
+    );
+    if (rows.length === 0) break;
+    const schedules = await schedulesFor(db, [...new Set(rows.map((row) => row.region))]);
+    for (const row of rows) {
+      for (const status of followUpStatuses(
+        row.handover_date,
+        schedules(row.region),
+        row.measurements,
+        row.closure_date,
+        today,
+      )) {
+        if (status.state !== 'te_laat') continue;
+        const key = `${row.gemeente}|${status.due.slice(0, 4)}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    after = (rows.at(-1) as { id: number }).id;
+    if (rows.length < PAGE) break;
+  }
+  return [...counts].map(([key, count]) => {
+    const [gemeente, year] = key.split('|') as [string, string];
+    return { gemeente, year: Number(year), count };
+  });
 }
