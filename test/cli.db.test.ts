@@ -247,7 +247,8 @@ describe('ketenzicht CLI: accounts, audit log, backup and restore on a PGlite da
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('Er is niets veranderd');
     expect((await ketenzicht(['users', 'list'], env)).stdout).toContain('tweede@gemeente.example');
-  });
+    // Six command-line runs, each opening the data folder: about 40 s on an idle machine.
+  }, 180_000);
 });
 
 describe('ketenzicht CLI on PostgreSQL (DATABASE_URL)', () => {
